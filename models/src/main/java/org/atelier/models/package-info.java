@@ -1,0 +1,2 @@
+/** Generator families (GAN, style transfer, diffusion) and feature extractors, on SameDiff. */
+package org.atelier.models;

@@ -1,0 +1,2 @@
+/** The one training loop shared by every generator family. */
+package org.atelier.training;
