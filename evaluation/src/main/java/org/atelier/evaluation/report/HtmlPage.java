@@ -2,6 +2,7 @@ package org.atelier.evaluation.report;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.text.StringEscapeUtils;
 import org.atelier.core.provenance.Provenance;
 
 /** Renders a report's sections as one self-contained HTML page (no scripts, no external assets). */
@@ -87,17 +88,6 @@ final class HtmlPage {
     }
 
     static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return StringEscapeUtils.escapeHtml4(s);
     }
 }
