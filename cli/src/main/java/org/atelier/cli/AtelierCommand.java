@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
                 + "trained by one loop and scored by one evaluation harness.", ""},
         subcommands = {
             InfoCommand.class,
+            org.atelier.cli.data.MasksCommand.class,
         },
         footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "
                 + "internal errors with 1."})
