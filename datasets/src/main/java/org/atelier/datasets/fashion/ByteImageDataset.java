@@ -12,7 +12,7 @@ import org.atelier.datasets.idx.IdxArray;
 
 /**
  * Grey 8-bit images and class labels held in memory as bytes (1 byte per pixel, a quarter of
- * the float size); each {@link #get} converts one image to [-1, 1].
+ * the float size); each {@link #get} converts one image to [-1, 1]. Safe for concurrent reads.
  */
 final class ByteImageDataset implements ImageDataset {
     private final String id;
