@@ -63,8 +63,8 @@ final class PortraitRenderer {
         static Variation draw(Portrait p, RandomGenerator r) {
             boolean young = p.age() == Age.YOUNG;
             double faceW = (young ? 0.40 : 0.37) + r.nextDouble(-0.025, 0.025);
-            double faceH = (young ? 0.44 : 0.51) + r.nextDouble(-0.025, 0.025);
-            double eyeW = (young ? 0.075 : 0.066) + r.nextDouble(-0.006, 0.006);
+            double faceH = (young ? 0.43 : 0.52) + r.nextDouble(-0.025, 0.025);
+            double eyeW = (young ? 0.078 : 0.066) + r.nextDouble(-0.006, 0.006);
             return new Variation(
                     0.5 + r.nextDouble(-0.02, 0.02),
                     0.45 + r.nextDouble(-0.015, 0.015),
@@ -86,7 +86,7 @@ final class PortraitRenderer {
                     PortraitPalette.IRISES.get(r.nextInt(PortraitPalette.IRISES.size())),
                     r.nextDouble(0.0, 0.75),
                     r.nextDouble() < 0.5 && p.age() == Age.OLD, // drawn for every face: same draw count
-                    r.nextDouble(-0.04, 0.04),
+                    r.nextDouble(-0.02, 0.02),
                     (p.age() == Age.OLD ? 0.6 : 1.0) * r.nextDouble(0.02, 0.045),
                     r.nextBoolean(),
                     r.nextDouble(-0.06, 0.06));
@@ -146,12 +146,12 @@ final class PortraitRenderer {
         g.setColor(skin);
         g.fill(head);
         paintShading(g, v, head);
-        paintFeatures(g, p, v, skin, hair);
+        paintFeatures(g, p, v, skin);
         if (p.age() == Age.OLD) {
             paintWrinkles(g, v, skin);
         }
         g.setColor(hair);
-        g.fill(hairCap(p, v, head));
+        g.fill(hairCap(p, v));
         paintBrows(g, v, hair);
         if (p.glasses()) {
             paintGlasses(g, v);
@@ -178,7 +178,7 @@ final class PortraitRenderer {
         double neckW = v.faceW * (p.age() == Age.YOUNG ? 0.42 : 0.48);
         g.setColor(PortraitPalette.scale(skin, 0.80));
         g.fill(new Rectangle2D.Double(v.cx - neckW / 2, v.bottom() - 0.08, neckW, 0.3));
-        double shoulderW = p.age() == Age.YOUNG ? 0.76 : 0.92;
+        double shoulderW = p.age() == Age.YOUNG ? 0.72 : 0.92;
         Shape torso = new RoundRectangle2D.Double(v.cx - shoulderW / 2, v.bottom() + 0.07,
                 shoulderW, 0.5, 0.34, 0.30);
         g.setColor(v.shirt);
@@ -234,7 +234,7 @@ final class PortraitRenderer {
         g.setClip(clip);
     }
 
-    private static void paintFeatures(Graphics2D g, Portrait p, Variation v, Color skin, Color hair) {
+    private static void paintFeatures(Graphics2D g, Portrait p, Variation v, Color skin) {
         double eyeY = v.cy + v.eyeY * v.faceH;
         Color lineColour = PortraitPalette.scale(skin, 0.62);
         // Cheeks: a faint warm flush, which also gives the cheek region its own shading.
@@ -340,7 +340,7 @@ final class PortraitRenderer {
     }
 
     /** Hair on the head: a cap over the cranium, minus the face below the hairline. */
-    private static Shape hairCap(Portrait p, Variation v, Shape head) {
+    private static Shape hairCap(Portrait p, Variation v) {
         double vol = v.hairVolume;
         Area cap = new Area(new Ellipse2D.Double(v.cx - v.faceW / 2 - vol, v.top() - vol * 1.6,
                 v.faceW + 2 * vol, v.faceH * (p.hairStyle() == HairStyle.SHORT ? 0.66 : 0.78) + vol * 1.6));
