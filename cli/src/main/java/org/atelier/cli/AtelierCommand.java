@@ -10,6 +10,8 @@ import picocli.CommandLine.ScopeType;
                 + "trained by one loop and scored by one evaluation harness.", ""},
         subcommands = {
             InfoCommand.class,
+            org.atelier.cli.data.DatasetsCommand.class,
+            org.atelier.cli.demo.DemoCommand.class,
             org.atelier.cli.data.MasksCommand.class,
         },
         footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "

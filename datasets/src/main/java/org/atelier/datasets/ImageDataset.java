@@ -1,6 +1,7 @@
 package org.atelier.datasets;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Indexed image samples: the contract every data source meets and every family trains on.
@@ -32,4 +33,17 @@ public interface ImageDataset {
 
     /** Names of the attribute (slice) columns every sample carries; empty when there are none. */
     List<String> attributeNames();
+
+    /**
+     * Label of sample {@code index} without decoding its image where the source allows it
+     * (counting slices of a large dataset should not decode every picture).
+     */
+    default int labelOf(int index) {
+        return get(index).label();
+    }
+
+    /** Attributes of sample {@code index}, without decoding its image where the source allows it. */
+    default Map<String, String> attributesOf(int index) {
+        return get(index).attributes();
+    }
 }

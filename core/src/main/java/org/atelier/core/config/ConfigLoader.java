@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,7 +31,8 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.io.Hashing;
 
 /**
- * Loads experiment configs from YAML onto typed records, strictly: an unknown key, a value of
+ * Loads experiment configs from YAML onto typed records, strictly. Keys are snake_case
+ * ({@code batch_size} binds the record component {@code batchSize}): an unknown key, a value of
  * the wrong type or a failed validation in a record's constructor is a {@link ConfigException}
  * naming the dotted key path and the file (or the {@code --set} override) it came from.
  *
@@ -43,6 +45,7 @@ public final class ConfigLoader {
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -50,6 +53,7 @@ public final class ConfigLoader {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
     private static final ObjectMapper CANONICAL_JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 

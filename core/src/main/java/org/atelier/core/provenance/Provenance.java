@@ -12,7 +12,7 @@ import java.util.Map;
  * @param datasets      dataset id to SHA-256 of its files, for every dataset read
  * @param seed          the run's seed; every random draw derives from it
  * @param backend       ND4J backend in use (e.g. "CPU (nd4j-native, oneDNN)"), or "none"
- * @param nd4jVersion   ND4J version, or "none" when ND4J was not loaded
+ * @param nd4jVersion   ND4J version, or "not loaded"
  * @param jvm           vendor and version of the Java runtime
  * @param os            operating system and architecture
  * @param createdAt     ISO-8601 instant

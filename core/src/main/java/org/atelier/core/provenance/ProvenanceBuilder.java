@@ -14,8 +14,8 @@ public final class ProvenanceBuilder {
     private final Map<String, String> extra = new LinkedHashMap<>();
     private String configHash = "none";
     private long seed;
-    private String backend = "none";
-    private String nd4jVersion = "none";
+    private String backend = "not used";
+    private String nd4jVersion = "not loaded";
 
     public ProvenanceBuilder configHash(String hash) {
         this.configHash = hash;

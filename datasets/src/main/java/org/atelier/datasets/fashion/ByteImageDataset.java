@@ -87,6 +87,18 @@ final class ByteImageDataset implements ImageDataset {
     }
 
     @Override
+    public int labelOf(int index) {
+        Objects.checkIndex(index, labels.length);
+        return labels[index] & 0xff;
+    }
+
+    @Override
+    public Map<String, String> attributesOf(int index) {
+        Objects.checkIndex(index, labels.length);
+        return Map.of();
+    }
+
+    @Override
     public List<String> classNames() {
         return classNames;
     }

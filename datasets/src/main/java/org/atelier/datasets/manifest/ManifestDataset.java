@@ -208,12 +208,23 @@ public final class ManifestDataset implements ImageDataset {
             throw new InvalidInputException(listing.origin(e) + ": " + ex.getMessage(), ex);
         }
         img = ImageResize.centreCropResize(toChannels(img, target.channels()), target.height(), target.width());
+        return new Sample(img, e.label(), attributesOf(index));
+    }
+
+    @Override
+    public int labelOf(int index) {
+        return listing.entries().get(index).label();
+    }
+
+    @Override
+    public Map<String, String> attributesOf(int index) {
+        Objects.checkIndex(index, files.length);
         Map<String, String> attrs = new LinkedHashMap<>();
         List<String> names = listing.attributeNames();
         for (int a = 0; a < names.size(); a++) {
             attrs.put(names.get(a), attributes[index][a]);
         }
-        return new Sample(img, e.label(), attrs);
+        return attrs;
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class SyntheticPortraits implements ImageDataset {
         return new Sample(image, Sample.NO_LABEL, p.toAttributes());
     }
 
+    @Override
+    public Map<String, String> attributesOf(int index) {
+        return portrait(index).toAttributes();
+    }
+
     /** The ground truth of sample {@code index} without rendering it (cheap: for slice counts). */
     public Portrait portrait(int index) {
         if (index < 0 || index >= spec.count()) {

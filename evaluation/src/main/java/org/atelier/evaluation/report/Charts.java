@@ -24,7 +24,8 @@ public final class Charts {
      * Bar chart of {@code series → (category → value)}: one colour per series, categories on the
      * x axis in the maps' iteration order.
      */
-    public static JFreeChart bars(String title, String valueAxis, Map<String, Map<String, ? extends Number>> series) {
+    public static JFreeChart bars(String title, String valueAxis,
+                                  Map<String, ? extends Map<String, ? extends Number>> series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         series.forEach((s, values) -> values.forEach((category, v) -> data.addValue(v, s, category)));
         JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL,

@@ -1,0 +1,63 @@
+package org.atelier.cli.demo;
+
+import java.util.List;
+import org.atelier.datasets.portraits.PortraitSpec;
+
+/**
+ * What {@code atelier demo} renders. The embedded default is {@code demo.yaml} beside this
+ * class (the same text as {@code configs/demo.yaml}).
+ *
+ * @param seed           seed of every random choice in the report (sample picks, masks)
+ * @param out            report folder, relative to the project root unless absolute
+ * @param fashion        the Fashion-MNIST part
+ * @param portraits      the synthetic portrait set to render and count
+ * @param portraitGrids  which attributes get a grid, and how many faces per value
+ * @param masks          the mask gallery
+ */
+public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec portraits, PortraitGrids portraitGrids,
+                         Masks masks) {
+    public DemoConfig {
+        require(out != null && !out.isBlank(), "out: a report folder is needed");
+        require(fashion != null, "fashion: section missing");
+        require(portraits != null, "portraits: section missing");
+        require(portraitGrids != null, "portrait_grids: section missing");
+        require(masks != null, "masks: section missing");
+    }
+
+    /** @param perClass samples per class in the grid, 1..32 */
+    public record Fashion(int perClass) {
+        public Fashion {
+            require(perClass >= 1 && perClass <= 32, "per_class must be in 1..32, got " + perClass);
+        }
+    }
+
+    /** @param by attributes to draw a grid for; @param perValue faces per attribute value, 1..32 */
+    public record PortraitGrids(List<String> by, int perValue) {
+        public PortraitGrids {
+            by = List.copyOf(by);
+            require(perValue >= 1 && perValue <= 32, "per_value must be in 1..32, got " + perValue);
+        }
+    }
+
+    /**
+     * @param kinds       mask specs as {@code atelier masks list} documents them
+     * @param size        side of the masks in pixels, 8..512
+     * @param perKind     masks drawn per kind in the gallery, 1..32
+     * @param areaSamples masks drawn per kind to measure the hole-area distribution, 10..100000
+     */
+    public record Masks(List<String> kinds, int size, int perKind, int areaSamples) {
+        public Masks {
+            kinds = List.copyOf(kinds);
+            require(!kinds.isEmpty(), "kinds: at least one mask kind");
+            require(size >= 8 && size <= 512, "size must be in 8..512, got " + size);
+            require(perKind >= 1 && perKind <= 32, "per_kind must be in 1..32, got " + perKind);
+            require(areaSamples >= 10 && areaSamples <= 100_000, "area_samples must be in 10..100000, got " + areaSamples);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

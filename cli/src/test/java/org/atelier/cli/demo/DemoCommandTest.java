@@ -1,0 +1,59 @@
+package org.atelier.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.atelier.cli.MainTestAccess;
+import org.atelier.core.io.Json;
+import org.atelier.datasets.ProjectRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheOverviewReportWithCountsThatMatchTheData() throws Exception {
+        Path out = dir.resolve("demo");
+        MainTestAccess.Result r = MainTestAccess.run("demo", "--set", "out=" + out, "--set", "portraits.count=300",
+                "--set", "masks.area_samples=50", "--set", "masks.kinds=[thick, center-box]");
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out.resolve("index.html"));
+        for (String part : new String[] {"fashion-by-class.png", "fashion-counts.svg", "portraits-by-skin_group.png",
+            "portraits-counts-age.svg", "masks-thick.png", "mask-area-bins.png", "samples.png"}) {
+            assertTrue(html.contains(part), "page shows " + part);
+            assertTrue(Files.exists(out.resolve(part)), part + " written");
+        }
+        JsonNode results = Json.mapper().readTree(out.resolve("results.json").toFile()).get("results");
+        assertEquals(1000, results.at("/fashion_mnist/counts/Bag").asInt());
+        assertEquals(300, results.at("/portraits/n").asInt());
+        int light = results.at("/portraits/attributes/skin_group/light/count").asInt();
+        assertTrue(light > 200 && light < 270, "80% configured share of 300, got " + light);
+        assertEquals(0.25, results.at("/masks/kinds/center-box/mean").asDouble(), 1e-9);
+        assertTrue(results.at("/masks/kinds/thick/max").asDouble() <= 0.5);
+    }
+
+    @Test
+    void aBadOverrideKeyIsOneLineNamingTheKey() {
+        MainTestAccess.Result r = MainTestAccess.run("demo", "--set", "portraits.cout=300");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("portraits.cout") && r.err().contains("count"), r.err());
+        MainTestAccess.Result range = MainTestAccess.run("demo", "--set", "masks.size=2");
+        assertEquals(2, range.code());
+        assertTrue(range.err().contains("masks") && range.err().contains("8..512"), range.err());
+    }
+
+    @Test
+    void theConfigsFolderCopyEqualsTheEmbeddedDefault() throws Exception {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("demo.yaml")) {
+            String embedded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(embedded, Files.readString(ProjectRoot.path().resolve("configs/demo.yaml")));
+        }
+    }
+}
