@@ -1,0 +1,29 @@
+package org.atelier.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top of the {@code atelier} command tree. */
+@Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = {"A workbench for research on image generators: GANs, neural style transfer and diffusion, "
+                + "trained by one loop and scored by one evaluation harness.", ""},
+        subcommands = {
+            InfoCommand.class,
+            org.atelier.cli.data.MasksCommand.class,
+        },
+        footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "
+                + "internal errors with 1."})
+final class AtelierCommand implements Runnable {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log at INFO level and print stack traces of errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,54 @@
+package org.atelier.evaluation.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** The chart shapes reports use, in one consistent look. */
+public final class Charts {
+    private static final Color BAR = new Color(0x3b6ea5);
+
+    private Charts() {
+    }
+
+    /**
+     * Bar chart of {@code series → (category → value)}: one colour per series, categories on the
+     * x axis in the maps' iteration order.
+     */
+    public static JFreeChart bars(String title, String valueAxis, Map<String, Map<String, ? extends Number>> series) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        series.forEach((s, values) -> values.forEach((category, v) -> data.addValue(v, s, category)));
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL,
+                series.size() > 1, false, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, BAR);
+        r.setItemMargin(0.02);
+        CategoryAxis x = plot.getDomainAxis();
+        x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        x.setMaximumCategoryLabelLines(2);
+        return chart;
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        if (chart.getPlot() instanceof CategoryPlot p) {
+            p.setBackgroundPaint(Color.WHITE);
+            p.setRangeGridlinePaint(new Color(0xdddddd));
+            p.setOutlineVisible(false);
+        }
+    }
+}
