@@ -31,7 +31,7 @@ class TrainerTest {
     static final TinyData DATA = new TinyData(36, 28);
 
     static TrainerConfig config(long steps, GuardConfig guard) {
-        return new TrainerConfig(steps, 8, OptimizerConfig.adam(2e-4, 0.5, 0.999), null, 0, 0.999, 2, 2, 1, 3, 4,
+        return new TrainerConfig(steps, 8, OptimizerConfig.adam(2e-4, 0.5, 0.999), null, 0.0, 0.999, 2L, 2, 1L, 3L, 4,
                 guard);
     }
 
@@ -160,7 +160,7 @@ class TrainerTest {
     @Test
     void persistentNanGivesUpWithAClearMessage(@TempDir Path tmp) {
         NanAt model = new NanAt(gan(), s -> s >= 2);
-        TrainerConfig cfg = config(6, new GuardConfig(0, 0, 0.5, 2));
+        TrainerConfig cfg = config(6, new GuardConfig(0.0, 0L, 0.5, 2));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> run(tmp, cfg, model, Optional.empty(), new StopSignal(), List.of()));
         assertEquals(3, model.nans);

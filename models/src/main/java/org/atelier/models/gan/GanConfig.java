@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *
  * @param family        which variant
  * @param arch          layout, whose side must equal the data's
- * @param zDim          latent size (DCGAN: 100)
+ * @param zDim          latent size (default 100, DCGAN's)
  * @param criticSteps   D (critic) updates per G update: 1 for DCGAN, 5 for WGAN (Gulrajani et al. 2017)
  * @param gpWeight      λ of the gradient penalty (WGAN-GP: 10)
  * @param fdStep        h of the finite-difference penalty, in pixel units of [-1, 1] images
@@ -19,9 +19,16 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *                      running averages (batch ≥ 2 only); off by default
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record GanConfig(GanFamily family, GanArch arch, int zDim, int criticSteps, double gpWeight, double fdStep,
-                        double recWeight, double advWeight, String maskKind, boolean sampleWithBatchStats) {
+public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer criticSteps, Double gpWeight,
+                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats) {
     public GanConfig {
+        zDim = zDim == null ? 100 : zDim;
+        criticSteps = criticSteps == null ? 0 : criticSteps;
+        gpWeight = gpWeight == null ? 0.0 : gpWeight;
+        fdStep = fdStep == null ? 0.0 : fdStep;
+        recWeight = recWeight == null ? 0.0 : recWeight;
+        advWeight = advWeight == null ? 0.0 : advWeight;
+        sampleWithBatchStats = sampleWithBatchStats != null && sampleWithBatchStats;
         if (family == null) {
             throw new IllegalArgumentException("model.family is required");
         }
@@ -36,7 +43,7 @@ public record GanConfig(GanFamily family, GanArch arch, int zDim, int criticStep
         }
         if (family == GanFamily.WGAN_FDGP) {
             if (gpWeight <= 0) {
-                gpWeight = 10;
+                gpWeight = 10.0;
             }
             if (fdStep <= 0) {
                 fdStep = 0.01;
@@ -58,6 +65,6 @@ public record GanConfig(GanFamily family, GanArch arch, int zDim, int criticStep
 
     /** DCGAN-28 defaults for quick use in code and tests. */
     public static GanConfig dcgan(GanArch arch, int zDim) {
-        return new GanConfig(GanFamily.DCGAN, arch, zDim, 1, 0, 0, 0, 0, null, false);
+        return new GanConfig(GanFamily.DCGAN, arch, zDim, 1, null, null, null, null, null, false);
     }
 }

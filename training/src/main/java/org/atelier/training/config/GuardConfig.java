@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code maxRollbacks} rollbacks the run stops with an error.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record GuardConfig(double spikeFactor, long spikeWarmup, Double lrFactor, Integer maxRollbacks) {
-    public static final GuardConfig DEFAULT = new GuardConfig(0, 0, null, null);
+public record GuardConfig(Double spikeFactor, Long spikeWarmup, Double lrFactor, Integer maxRollbacks) {
+    public static final GuardConfig DEFAULT = new GuardConfig(null, null, null, null);
 
     public GuardConfig {
         lrFactor = lrFactor == null ? 0.5 : lrFactor;
         maxRollbacks = maxRollbacks == null ? 3 : maxRollbacks;
-        spikeWarmup = spikeWarmup <= 0 ? 50 : spikeWarmup;
+        spikeFactor = spikeFactor == null ? 0.0 : spikeFactor;
+        spikeWarmup = spikeWarmup == null || spikeWarmup <= 0 ? 50L : spikeWarmup;
         if (spikeFactor < 0 || (spikeFactor > 0 && spikeFactor <= 1)) {
             throw new IllegalArgumentException("spike_factor must be 0 (off) or > 1, got " + spikeFactor);
         }

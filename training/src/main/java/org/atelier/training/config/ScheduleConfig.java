@@ -11,13 +11,15 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param minLrRatio  cosine: the factor reached at the last step, in [0, 1]
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ScheduleConfig(ScheduleKind kind, long warmupSteps, double minLrRatio) {
-    public static final ScheduleConfig CONSTANT = new ScheduleConfig(ScheduleKind.CONSTANT, 0, 0);
+public record ScheduleConfig(ScheduleKind kind, Long warmupSteps, Double minLrRatio) {
+    public static final ScheduleConfig CONSTANT = new ScheduleConfig(ScheduleKind.CONSTANT, 0L, 0.0);
 
     public ScheduleConfig {
         if (kind == null) {
             kind = ScheduleKind.CONSTANT;
         }
+        warmupSteps = warmupSteps == null ? 0L : warmupSteps;
+        minLrRatio = minLrRatio == null ? 0.0 : minLrRatio;
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("warmup_steps must be >= 0, got " + warmupSteps);
         }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param optimizer       one optimiser setting for every parameter group
  * @param schedule        lr schedule (default constant)
  * @param clipNorm        clip each group's gradient to this global L2 norm; 0 = off
- * @param emaDecay        EMA decay d in [0, 1); the loop uses min(d, (1 + s)/(10 + s)); 0 = off
+ * @param emaDecay        EMA decay d in [0, 1) (default 0.999); the loop uses min(d, (1 + s)/(10 + s)); 0 = off
  * @param checkpointEvery steps between checkpoints (> 0)
  * @param keepCheckpoints how many of the newest checkpoints to keep (≥ 1)
  * @param logEvery        steps per metrics.jsonl line; each line averages its window (> 0)
@@ -20,10 +20,19 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param guard           divergence guard (default: NaN/Inf only, 3 rollbacks, lr × 0.5)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrainerConfig(long steps, int batchSize, OptimizerConfig optimizer, ScheduleConfig schedule,
-                            double clipNorm, double emaDecay, long checkpointEvery, int keepCheckpoints,
-                            long logEvery, long sampleEvery, int sampleCount, GuardConfig guard) {
+public record TrainerConfig(Long steps, Integer batchSize, OptimizerConfig optimizer, ScheduleConfig schedule,
+                            Double clipNorm, Double emaDecay, Long checkpointEvery, Integer keepCheckpoints,
+                            Long logEvery, Long sampleEvery, Integer sampleCount, GuardConfig guard) {
     public TrainerConfig {
+        if (steps == null || batchSize == null || checkpointEvery == null) {
+            throw new IllegalArgumentException("steps, batch_size and checkpoint_every are required");
+        }
+        clipNorm = clipNorm == null ? 0.0 : clipNorm;
+        emaDecay = emaDecay == null ? 0.999 : emaDecay;
+        keepCheckpoints = keepCheckpoints == null ? 3 : keepCheckpoints;
+        logEvery = logEvery == null ? 10L : logEvery;
+        sampleEvery = sampleEvery == null ? 0L : sampleEvery;
+        sampleCount = sampleCount == null ? 64 : sampleCount;
         if (steps <= 0) {
             throw new IllegalArgumentException("steps must be > 0, got " + steps);
         }
