@@ -8,7 +8,7 @@ import org.atelier.models.common.ParameterStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Plain SGD step context for model tests (the real loop lives in the training module). */
-final class SgdContext implements StepContext {
+class SgdContext implements StepContext {
     private final ParameterStore store;
     private final double lr;
     private final long step;
