@@ -60,6 +60,7 @@ public final class Trainer {
      * @throws TrainingDivergedException after more than {@code guard.max_rollbacks} rollbacks
      */
     public TrainResult train(Trainable model, ImageDataset data, Optional<Path> resume) {
+        stop.started();
         try {
             return new Run(model, data).go(resume);
         } finally {

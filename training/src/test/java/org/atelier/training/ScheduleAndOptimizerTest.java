@@ -23,10 +23,10 @@ class ScheduleAndOptimizerTest {
         assertEquals(1.0, warm.factor(3, 100));
         assertEquals(1.0, warm.factor(50, 100));
         ScheduleConfig cos = new ScheduleConfig(ScheduleKind.COSINE, 2L, 0.1);
-        assertEquals(0.5, cos.factor(0, 12));
-        assertEquals(1.0, cos.factor(2, 12), 1e-12);
-        assertEquals(0.55, cos.factor(7, 12), 1e-12); // half way: 0.1 + 0.9 * 0.5
-        assertEquals(0.1, cos.factor(11, 12), 1e-12);
+        assertEquals(0.5, cos.factor(0, 11));
+        assertEquals(1.0, cos.factor(2, 11), 1e-12);
+        assertEquals(0.55, cos.factor(6, 11), 1e-12); // half way: 0.1 + 0.9 * 0.5
+        assertEquals(0.1, cos.factor(10, 11), 1e-12);
     }
 
     @Test

@@ -68,12 +68,13 @@ class TrainCommandsTest {
         assertEquals(4, Files.readAllLines(run.resolve("metrics.jsonl")).size());
 
         err.setLength(0);
-        assertEquals(2, run(new TrainCommand(), err, cfg.toString(), "--resume", tmp.resolve("runs/nope").toString()));
+        assertEquals(2, run(new TrainCommand(), err, cfg.toString(), "--resume", tmp.resolve("runs/nope").toString(),
+                "--set", "trainer.steps=4"));
         assertTrue(err.toString().contains("no such run folder or checkpoint file"), err.toString());
         Path bad = run.resolve("checkpoints/step-00000009.ckpt");
         Files.writeString(bad, "not a zip");
         err.setLength(0);
-        assertEquals(2, run(new TrainCommand(), err, cfg.toString(), "--resume", run.toString()));
+        assertEquals(2, run(new TrainCommand(), err, cfg.toString(), "--resume", run.toString(), "--set", "trainer.steps=4"));
         assertTrue(err.toString().contains(bad.toString()) && err.toString().contains("not a complete checkpoint"), err.toString());
         Files.delete(bad);
 

@@ -58,4 +58,14 @@ class ImageGanTest {
         assertFalse(before.get(0).equals(after.get(0)));
         assertNotEquals(0.0, gan.parameters().buffers().get("g_bn1_rmean").sumNumber().doubleValue());
     }
+
+    @Test
+    void dcgan32MakesRgbPortraitSizedImages() {
+        ImageGan gan = new ImageGan(GanConfig.dcgan(GanArch.DCGAN32, 100), 3, List.of(), 7);
+        assertArrayEquals(new long[] {100, 4096}, gan.parameters().parameters().get("g_fc_w").shape());
+        assertArrayEquals(new long[] {4096, 1}, gan.parameters().parameters().get("d_fc_w").shape());
+        Image im = gan.sample(2, OptionalInt.empty(), new SplittableRandom(1)).get(0);
+        assertEquals(3, im.channels());
+        assertEquals(32, im.width());
+    }
 }
