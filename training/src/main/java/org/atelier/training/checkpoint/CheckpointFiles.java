@@ -1,0 +1,144 @@
+package org.atelier.training.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.atelier.core.errors.CorruptFileException;
+import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.io.AtomicFiles;
+import org.atelier.core.io.Hashing;
+import org.atelier.core.io.Json;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One checkpoint = one zip file: {@code checkpoint.json} plus one entry per array
+ * ({@code params/NAME}, {@code buffers/NAME}, {@code ema/NAME}, {@code optim/GROUP}) in ND4J's
+ * binary array format, which keeps every float bit. It is written atomically
+ * ({@link AtomicFiles}: temp file, fsync, rename), so a crash leaves the previous file intact;
+ * on load, the zip's central directory, every entry's SHA-256 recorded in the JSON, and the
+ * format version are checked, and any failure is a {@link CorruptFileException}.
+ */
+public final class CheckpointFiles {
+    public static final int FORMAT = 1;
+    static final String META = "checkpoint.json";
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private CheckpointFiles() {
+    }
+
+    public static void write(Path file, Checkpoint ckpt) {
+        Map<String, byte[]> blobs = new LinkedHashMap<>();
+        put(blobs, "params/", ckpt.parameters());
+        put(blobs, "buffers/", ckpt.buffers());
+        put(blobs, "ema/", ckpt.ema());
+        put(blobs, "optim/", ckpt.optimizer());
+        Map<String, String> sums = new LinkedHashMap<>();
+        blobs.forEach((n, b) -> sums.put(n, Hashing.sha256(b)));
+        byte[] meta;
+        try {
+            meta = MAPPER.writeValueAsBytes(ckpt.meta().withEntries(sums));
+        } catch (IOException e) {
+            throw new IllegalStateException("checkpoint metadata not serialisable", e);
+        }
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.setLevel(1);
+            entry(zip, META, meta);
+            for (Map.Entry<String, byte[]> e : blobs.entrySet()) {
+                entry(zip, e.getKey(), e.getValue());
+            }
+            zip.finish();
+        });
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static void put(Map<String, byte[]> blobs, String prefix, Map<String, INDArray> arrays) {
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                Nd4j.write(e.getValue(), out);
+            } catch (IOException ex) {
+                throw new IllegalStateException("cannot serialise " + e.getKey(), ex);
+            }
+            blobs.put(prefix + e.getKey(), bytes.toByteArray());
+        }
+    }
+
+    /** Reads and verifies a checkpoint; a missing file is an InvalidInputException, a damaged one a CorruptFileException. */
+    public static Checkpoint read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such checkpoint file");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry metaEntry = zip.getEntry(META);
+            if (metaEntry == null) {
+                throw new CorruptFileException(file, "not an Atelier checkpoint (no " + META + " inside)");
+            }
+            CheckpointMeta meta;
+            try (InputStream in = zip.getInputStream(metaEntry)) {
+                meta = MAPPER.readValue(in, CheckpointMeta.class);
+            }
+            if (meta.format() != FORMAT) {
+                throw new CorruptFileException(file, "checkpoint format " + meta.format() + ", this build reads " + FORMAT);
+            }
+            if (meta.entries() == null) {
+                throw new CorruptFileException(file, "checkpoint lists no array entries");
+            }
+            Map<String, INDArray> params = new LinkedHashMap<>();
+            Map<String, INDArray> buffers = new LinkedHashMap<>();
+            Map<String, INDArray> ema = new LinkedHashMap<>();
+            Map<String, INDArray> optim = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : meta.entries().entrySet()) {
+                ZipEntry ze = zip.getEntry(e.getKey());
+                if (ze == null) {
+                    throw new CorruptFileException(file, "entry " + e.getKey() + " is missing");
+                }
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(ze)) {
+                    bytes = in.readAllBytes();
+                }
+                if (!Hashing.sha256(bytes).equals(e.getValue())) {
+                    throw new CorruptFileException(file, "entry " + e.getKey() + " is damaged (SHA-256 mismatch)");
+                }
+                INDArray arr = Nd4j.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+                String name = e.getKey().substring(e.getKey().indexOf('/') + 1);
+                switch (e.getKey().substring(0, e.getKey().indexOf('/') + 1)) {
+                    case "params/" -> params.put(name, arr);
+                    case "buffers/" -> buffers.put(name, arr);
+                    case "ema/" -> ema.put(name, arr);
+                    case "optim/" -> optim.put(name, arr);
+                    default -> throw new CorruptFileException(file, "unexpected entry " + e.getKey());
+                }
+            }
+            return new Checkpoint(meta, params, buffers, ema, optim);
+        } catch (ZipException e) {
+            throw new CorruptFileException(file, "not a complete checkpoint (" + e.getMessage()
+                    + "); it may have been cut short — resume from an older one in the same folder", e);
+        } catch (IOException e) {
+            throw new CorruptFileException(file, "cannot read checkpoint (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            if (e instanceof CorruptFileException || e instanceof InvalidInputException) {
+                throw e;
+            }
+            throw new CorruptFileException(file, "checkpoint could not be decoded (" + e + ")", e);
+        }
+    }
+}
