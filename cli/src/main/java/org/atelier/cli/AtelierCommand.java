@@ -13,6 +13,9 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.data.DatasetsCommand.class,
             org.atelier.cli.demo.DemoCommand.class,
             org.atelier.cli.data.MasksCommand.class,
+            org.atelier.cli.train.TrainCommand.class,
+            org.atelier.cli.train.SampleCommand.class,
+            org.atelier.cli.train.InpaintCommand.class,
         },
         footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "
                 + "internal errors with 1."})

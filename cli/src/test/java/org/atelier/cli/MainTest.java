@@ -44,6 +44,28 @@ class MainTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithoutFormatWarnings() {
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(new picocli.CommandLine(new AtelierCommand()));
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            java.util.List<String> path = new java.util.ArrayList<>();
+            for (picocli.CommandLine p = c; p.getParent() != null; p = p.getParent()) {
+                path.add(0, p.getCommandName());
+            }
+            path.add("--help");
+            Result r = run(path.toArray(String[]::new));
+            assertEquals(0, r.code(), String.join(" ", path));
+            assertTrue(r.out().contains("Usage:"), r.out());
+            assertTrue(!r.err().contains("WARN"), String.join(" ", path) + ": " + r.err());
+            seen++;
+        }
+        assertTrue(seen >= 8, "walked " + seen + " commands");
+    }
+
+    @Test
     void unknownCommandIsAUserError() {
         assertEquals(2, run("frobnicate").code());
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code atelier demo}: the main job on the embedded default. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Render the dataset overview report (reports/demo/index.html): Fashion-MNIST per class, "
-                + "synthetic portraits per attribute with counts and 95% intervals, and every mask kind with "
+                + "synthetic portraits per attribute with counts and 95%% intervals, and every mask kind with "
                 + "its hole-area distribution. Uses the embedded config unless --config is given."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "YAML", description = "Config file (default: the embedded demo.yaml, "
