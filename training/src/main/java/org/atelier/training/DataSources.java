@@ -9,6 +9,7 @@ import org.atelier.core.errors.ConfigException;
 import org.atelier.datasets.ImageDataset;
 import org.atelier.datasets.Sample;
 import org.atelier.datasets.fashion.FashionMnist;
+import org.atelier.datasets.portraits.PortraitAttributes;
 import org.atelier.datasets.portraits.SyntheticPortraits;
 import org.atelier.training.config.DataConfig;
 
@@ -90,9 +91,10 @@ public final class DataSources {
     }
 
     /**
-     * A dataset whose class label is one attribute's value (classes in order of first
-     * appearance over the first 10 000 samples, then any later value appended), for
-     * attribute-conditional GANs on data without labels.
+     * A dataset whose class label is one attribute's value, for attribute-conditional GANs on
+     * data without labels. Classes: for synthetic portraits, the attribute's declared values in
+     * their declared order (known without rendering a single image); otherwise the values met
+     * in the first 10 000 samples, sorted.
      */
     static final class AttributeLabels implements ImageDataset {
         private final ImageDataset base;
@@ -102,9 +104,25 @@ public final class DataSources {
         AttributeLabels(ImageDataset base, String attribute) {
             this.base = base;
             this.attribute = attribute;
-            for (int i = 0; i < Math.min(base.size(), 10_000); i++) {
-                index.putIfAbsent(base.get(i).attributes().get(attribute), index.size());
+            for (String v : values(base, attribute)) {
+                index.put(v, index.size());
             }
+        }
+
+        private static List<String> values(ImageDataset d, String attribute) {
+            ImageDataset inner = d instanceof Limited l ? l.base() : d;
+            if (inner instanceof SyntheticPortraits) {
+                PortraitAttributes.Configurable c = PortraitAttributes.Configurable.byKey(attribute);
+                if (c != null) {
+                    return c.valueNames();
+                }
+            }
+            java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+            for (int i = 0; i < Math.min(d.size(), 10_000); i++) {
+                seen.add(inner instanceof SyntheticPortraits p ? p.portrait(i).toAttributes().get(attribute)
+                        : d.get(i).attributes().get(attribute));
+            }
+            return new ArrayList<>(seen);
         }
 
         @Override
@@ -138,12 +156,12 @@ public final class DataSources {
         }
 
         @Override
-        public synchronized Sample get(int i) {
+        public Sample get(int i) {
             Sample s = base.get(i);
             Integer label = index.get(s.attributes().get(attribute));
             if (label == null) {
                 throw new IllegalStateException("value '" + s.attributes().get(attribute) + "' of " + attribute
-                        + " at sample " + i + " was not among the first 10 000 samples");
+                        + " at sample " + i + " is not one of the classes " + index.keySet());
             }
             return new Sample(s.image(), label, s.attributes());
         }
