@@ -51,7 +51,7 @@ public final class InpaintCommand implements Callable<Integer> {
     public Integer call() {
         Runs.Loaded loaded = Runs.load(run);
         if (!(loaded.model() instanceof Inpainter inpainter)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().family().id()
+            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run; inpainting needs a gan-inpaint run");
         }
         Image img = ImageFiles.read(image);

@@ -50,7 +50,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Runs.Loaded loaded = Runs.load(run);
         if (!(loaded.model() instanceof Sampler sampler)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().family().id()
+            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run: it fills holes (atelier inpaint) and does not draw new images");
         }
         OptionalInt cls = parseClass(sampler.conditions());
