@@ -51,12 +51,14 @@ final class BatchSampler {
     Batch load(int[] idx) {
         List<Image> images = new ArrayList<>(idx.length);
         int[] labels = new int[idx.length];
+        List<java.util.Map<String, String>> attributes = new ArrayList<>(idx.length);
         for (int i = 0; i < idx.length; i++) {
             Sample s = data.get(idx[i]);
             images.add(s.image());
             labels[i] = s.label();
+            attributes.add(s.attributes());
         }
-        return new Batch(NdImages.stack(images), labels);
+        return new Batch(NdImages.stack(images), labels, attributes);
     }
 
     private int[] permutation(long epoch) {

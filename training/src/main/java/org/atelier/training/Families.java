@@ -1,8 +1,14 @@
 package org.atelier.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.atelier.core.errors.ConfigException;
 import org.atelier.datasets.masks.MaskKinds;
 import org.atelier.models.Trainable;
+import org.atelier.models.diffusion.ConditionSlot;
+import org.atelier.models.diffusion.ConditionSpace;
+import org.atelier.models.diffusion.DiffusionConfig;
+import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.gan.GanConfig;
 import org.atelier.models.gan.GanFamily;
 import org.atelier.models.gan.ImageGan;
@@ -15,7 +21,11 @@ public final class Families {
     }
 
     public static Trainable create(RunConfig cfg, DataShape data, String source) {
-        GanConfig m = cfg.model();
+        long seed = org.atelier.core.random.Seeds.derive(cfg.seed(), "init");
+        if (cfg.model() instanceof DiffusionConfig d) {
+            return diffusion(d, data, source, seed);
+        }
+        GanConfig m = (GanConfig) cfg.model();
         if (data.height() != m.arch().side() || data.width() != m.arch().side()) {
             throw new ConfigException(source, "model.arch", m.arch().id() + " makes " + m.arch().side() + "x"
                     + m.arch().side() + " images but " + data.id() + " holds " + data.width() + "x" + data.height());
@@ -24,10 +34,44 @@ public final class Families {
             throw new ConfigException(source, "model.family", "cgan needs class labels, and " + data.id()
                     + " has none; set data.label_attribute to one of the data's attributes");
         }
-        long seed = org.atelier.core.random.Seeds.derive(cfg.seed(), "init");
         if (m.family() == GanFamily.GAN_INPAINT) {
             return new InpaintGan(m, data.channels(), MaskKinds.parse(m.maskKind()), seed);
         }
         return new ImageGan(m, data.channels(), data.classNames(), seed);
+    }
+
+    private static DiffusionModel diffusion(DiffusionConfig d, DataShape data, String source, long seed) {
+        int side = d.spec().side();
+        if (data.height() != side || data.width() != side) {
+            throw new ConfigException(source, "model.arch", d.arch().id() + " makes " + side + "x" + side
+                    + " images but " + data.id() + " holds " + data.width() + "x" + data.height());
+        }
+        return new DiffusionModel(d, data.channels(), conditionSpace(d, data, source), seed);
+    }
+
+    /** The condition slots of a diffusion config over this data: its classes, or the chosen attributes' values. */
+    static ConditionSpace conditionSpace(DiffusionConfig d, DataShape data, String source) {
+        return switch (d.conditioning()) {
+            case NONE -> ConditionSpace.none();
+            case CLASS -> {
+                if (data.classNames().isEmpty()) {
+                    throw new ConfigException(source, "model.conditioning", "class conditioning needs class labels, and "
+                            + data.id() + " has none; condition on attributes or set data.label_attribute");
+                }
+                yield new ConditionSpace(List.of(new ConditionSlot("class", data.classNames())));
+            }
+            case ATTRIBUTES -> {
+                List<ConditionSlot> slots = new ArrayList<>();
+                for (String a : d.attributes()) {
+                    List<String> values = data.attributeValues().get(a);
+                    if (values == null || values.isEmpty()) {
+                        throw new ConfigException(source, "model.attributes", data.id() + " has no attribute '" + a
+                                + "'; it has " + data.attributeValues().keySet());
+                    }
+                    slots.add(new ConditionSlot(a, values));
+                }
+                yield new ConditionSpace(slots);
+            }
+        };
     }
 }

@@ -9,18 +9,31 @@ import org.atelier.core.image.ImageFiles;
 import org.atelier.datasets.masks.Mask;
 import org.atelier.datasets.masks.MaskFiles;
 import org.atelier.datasets.masks.MaskKinds;
+import org.atelier.cli.diffusion.ConditionOptions;
+import org.atelier.cli.diffusion.DiffusionOutputs;
+import org.atelier.cli.diffusion.RePaintFlags;
 import org.atelier.models.Inpainter;
+import org.atelier.models.diffusion.Condition;
+import org.atelier.models.diffusion.DiffusionModel;
+import org.atelier.models.diffusion.RePaintOptions;
+import org.atelier.models.diffusion.TrajectoryRecorder;
 import org.atelier.training.Runs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atelier inpaint RUN --image IMG --mask MASK.png|--mask-kind thick --out OUT.png}. */
+/**
+ * {@code atelier inpaint RUN --image IMG --mask MASK.png|--mask-kind thick --out OUT.png}; diffusion runs
+ * fill the hole with RePaint ({@code --steps --jump-length --jump-count --eta}, {@code --class/--prompt}).
+ */
 @Command(name = "inpaint", mixinStandardHelpOptions = true,
-        description = "Fill the hole of an image with a trained inpainting run; known pixels are kept exactly.")
+        description = {"Fill the hole of an image with a trained run; known pixels are kept exactly.",
+            "gan-inpaint runs fill it in one pass; diffusion (ddpm) runs with RePaint (Lugmayr et al. 2022)."})
 public final class InpaintCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "A gan-inpaint run folder or one of its checkpoint files.")
+    @Parameters(index = "0", paramLabel = "RUN",
+            description = "A gan-inpaint or ddpm run folder, or one of its checkpoint files.")
     Path run;
 
     @Option(names = "--image", required = true, paramLabel = "IMG",
@@ -47,12 +60,27 @@ public final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--mask-out", paramLabel = "PNG", description = "Also write the mask used (useful with --mask-kind).")
     Path maskOut;
 
+    @Option(names = "--class", paramLabel = "K", description = "Conditional diffusion runs: the class (index or name) to fill with.")
+    String condition;
+
+    @Mixin
+    RePaintFlags repaint = new RePaintFlags();
+
+    @Mixin
+    ConditionOptions prompt = new ConditionOptions();
+
     @Override
     public Integer call() {
         Runs.Loaded loaded = Runs.load(run);
+        DiffusionModel dm = loaded.model() instanceof DiffusionModel d ? d : null;
+        if (dm == null && (repaint.any() || prompt.prompt != null || condition != null)) {
+            throw new InvalidInputException("--steps, --jump-length, --jump-count, --eta, --guidance, --trajectory, "
+                    + "--class and --prompt are for diffusion runs; " + loaded.dir().root() + " is a "
+                    + loaded.config().model().familyId() + " run");
+        }
         if (!(loaded.model() instanceof Inpainter inpainter)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().family().id()
-                    + " run; inpainting needs a gan-inpaint run");
+            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
+                    + " run; inpainting needs a gan-inpaint or ddpm run");
         }
         Image img = ImageFiles.read(image);
         if (img.height() != inpainter.height() || img.width() != inpainter.width()) {
@@ -62,7 +90,21 @@ public final class InpaintCommand implements Callable<Integer> {
         img = matchChannels(img, inpainter.channels());
         Mask m = mask.file != null ? MaskFiles.read(mask.file, img.height(), img.width())
                 : MaskKinds.parse(mask.kind).generate(img.height(), img.width(), new SplittableRandom(seed));
-        Image result = inpainter.inpaint(img, m, new SplittableRandom(seed));
+        Image result;
+        if (dm != null) {
+            Condition c = prompt.resolve(dm, condition);
+            RePaintOptions o = repaint.resolve(dm, c != null);
+            TrajectoryRecorder rec = repaint.trajectory != null ? TrajectoryRecorder.evenly(10, 1) : TrajectoryRecorder.off();
+            result = dm.inpaint(java.util.List.of(img), java.util.List.of(m),
+                    java.util.List.of(c != null ? c : dm.conditionSpace().nullCondition()), o,
+                    new SplittableRandom(org.atelier.core.random.Seeds.derive(seed, "repaint")), rec)
+                    .get(0);
+            if (repaint.trajectory != null) {
+                DiffusionOutputs.writeTrajectory(rec.trajectory(), repaint.trajectory);
+            }
+        } else {
+            result = inpainter.inpaint(img, m, new SplittableRandom(seed));
+        }
         ImageFiles.writePng(result, out);
         if (maskOut != null) {
             MaskFiles.write(m, maskOut);
@@ -72,7 +114,7 @@ public final class InpaintCommand implements Callable<Integer> {
     }
 
     /** Grey model: RGB becomes its channel mean; RGB model: grey is repeated. */
-    static Image matchChannels(Image img, int channels) {
+    public static Image matchChannels(Image img, int channels) {
         if (img.channels() == channels) {
             return img;
         }

@@ -9,16 +9,26 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
+import org.atelier.cli.diffusion.ConditionOptions;
+import org.atelier.cli.diffusion.DiffusionSampling;
+import org.atelier.cli.diffusion.SamplingFlags;
 import org.atelier.models.Sampler;
+import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.training.Runs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atelier sample RUN --n 64 [--class K] --out grid.png [--out-dir DIR]}. */
+/**
+ * {@code atelier sample RUN --n 64 [--class K] --out grid.png [--out-dir DIR]}; diffusion runs also take
+ * {@code --sampler ddpm|ddim --steps N --eta E --guidance S --prompt "…" --trajectory PNG}.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw images from a trained run (its EMA weights at the newest checkpoint) into a grid PNG "
-                + "and/or one PNG per image.")
+        description = {"Draw images from a trained run (its EMA weights at the newest checkpoint) into a grid PNG "
+                + "and/or one PNG per image.",
+            "Diffusion runs choose their reverse process: DDPM ancestral or DDIM (any step count, eta), with "
+                + "classifier-free guidance for conditional models."})
 public final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<name>) or one of its checkpoint files.")
     Path run;
@@ -40,6 +50,12 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Also write every image as DIR/sample-00000.png, … (for scoring by other tools).")
     Path outDir;
 
+    @Mixin
+    SamplingFlags diffusion = new SamplingFlags();
+
+    @Mixin
+    ConditionOptions prompt = new ConditionOptions();
+
     @Override
     public Integer call() {
         if (out == null && outDir == null) {
@@ -49,8 +65,16 @@ public final class SampleCommand implements Callable<Integer> {
             throw new InvalidInputException("--n must be in 1..10000, got " + n);
         }
         Runs.Loaded loaded = Runs.load(run);
+        if (loaded.model() instanceof DiffusionModel dm) {
+            return DiffusionSampling.sample(loaded, dm, n, prompt.resolve(dm, condition), diffusion, seed, out, outDir);
+        }
+        if (diffusion.any() || prompt.prompt != null) {
+            throw new InvalidInputException("--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt "
+                    + "and --trajectory are for diffusion runs; " + loaded.dir().root() + " is a "
+                    + loaded.config().model().familyId() + " run");
+        }
         if (!(loaded.model() instanceof Sampler sampler)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().family().id()
+            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run: it fills holes (atelier inpaint) and does not draw new images");
         }
         OptionalInt cls = parseClass(sampler.conditions());

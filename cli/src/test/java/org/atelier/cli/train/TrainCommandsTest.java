@@ -91,7 +91,10 @@ class TrainCommandsTest {
         err.setLength(0);
         assertEquals(2, run(new InpaintCommand(), err, run.toString(), "--image", grid.toString(), "--mask-kind", "thick",
                 "--out", tmp.resolve("x.png").toString()));
-        assertTrue(err.toString().contains("inpainting needs a gan-inpaint run"), err.toString());
+        assertTrue(err.toString().contains("inpainting needs a gan-inpaint or ddpm run"), err.toString());
+        err.setLength(0);
+        assertEquals(2, run(new SampleCommand(), err, run.toString(), "--sampler", "ddim", "--out", grid.toString()));
+        assertTrue(err.toString().contains("are for diffusion runs"), err.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.atelier.models.gan;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.atelier.models.ModelConfig;
 
 /**
  * The {@code model:} section of a GAN run.
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer criticSteps, Double gpWeight,
-                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats) {
+                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats)
+        implements ModelConfig {
     public GanConfig {
         zDim = zDim == null ? 100 : zDim;
         criticSteps = criticSteps == null ? 0 : criticSteps;
@@ -61,6 +63,11 @@ public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer cr
                 maskKind = "thick";
             }
         }
+    }
+
+    @Override
+    public String familyId() {
+        return family.id();
     }
 
     /** DCGAN-28 defaults for quick use in code and tests. */

@@ -1,0 +1,110 @@
+package org.atelier.cli.diffusion;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.atelier.cli.train.InpaintCommand;
+import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.image.Image;
+import org.atelier.core.image.ImageFiles;
+import org.atelier.core.image.ImageGrid;
+import org.atelier.models.diffusion.Condition;
+import org.atelier.models.diffusion.DiffusionModel;
+import org.atelier.models.diffusion.SamplingOptions;
+import org.atelier.models.diffusion.TrajectoryRecorder;
+import org.atelier.training.Runs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atelier vary RUN --image IMG --strength 0.6 [--n 8] --out grid.png}. */
+@Command(name = "vary", mixinStandardHelpOptions = true,
+        description = {"Variations of an image by SDEdit (Meng et al. 2022): noise it to --strength of the way and "
+                + "denoise with a diffusion (ddpm) run.",
+            "Small strengths keep the layout and change details; 1 starts from almost pure noise. The grid's first "
+                + "cell is the input."})
+public final class VaryCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN", description = "A ddpm run folder or one of its checkpoint files.")
+    Path run;
+
+    @Option(names = "--image", required = true, paramLabel = "IMG", description = "Image of the run's size.")
+    Path image;
+
+    @Option(names = "--strength", defaultValue = "0.6", paramLabel = "S",
+            description = "How far to noise the image, in (0, 1] (default ${DEFAULT-VALUE}).")
+    double strength;
+
+    @Option(names = "--n", defaultValue = "8", description = "How many variations, 1..1000 (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--class", paramLabel = "K", description = "Conditional runs: steer the variations to this class.")
+    String condition;
+
+    @Mixin
+    ConditionOptions prompt = new ConditionOptions();
+
+    @Mixin
+    SamplingFlags sampling = new SamplingFlags();
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "PNG", description = "Grid of the input followed by its variations.")
+    Path out;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Also write every variation as DIR/variation-00000.png, ….")
+    Path outDir;
+
+    @Override
+    public Integer call() {
+        if (out == null && outDir == null) {
+            throw new InvalidInputException("give --out PNG and/or --out-dir DIR");
+        }
+        if (!(strength > 0 && strength <= 1)) {
+            throw new InvalidInputException("--strength must be in (0, 1], got " + strength);
+        }
+        if (n < 1 || n > 1000) {
+            throw new InvalidInputException("--n must be in 1..1000, got " + n);
+        }
+        Runs.Loaded loaded = Runs.load(run);
+        if (!(loaded.model() instanceof DiffusionModel model)) {
+            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
+                    + " run; variations need a ddpm run");
+        }
+        Image img = ImageFiles.read(image);
+        if (img.height() != model.height() || img.width() != model.width()) {
+            throw new InvalidInputException(image + ": image is " + img.width() + "x" + img.height() + ", this model works on "
+                    + model.width() + "x" + model.height() + " images");
+        }
+        img = InpaintCommand.matchChannels(img, model.channels());
+        Condition c = prompt.resolve(model, condition);
+        if (sampling.guidance == null && c == null) {
+            sampling.guidance = 1.0;
+        }
+        SamplingOptions o = sampling.resolve(model);
+        TrajectoryRecorder rec = sampling.trajectory != null ? TrajectoryRecorder.evenly(10, 1) : TrajectoryRecorder.off();
+        List<Image> vs = model.vary(img, n, strength, c != null ? c : model.conditionSpace().nullCondition(), o,
+                new SplittableRandom(seed), rec);
+        if (out != null) {
+            List<Image> grid = new ArrayList<>();
+            grid.add(img);
+            grid.addAll(vs);
+            ImageFiles.writePng(ImageGrid.of(grid, Math.min(grid.size(), 9), img.width() < 64 ? 2 : 1), out);
+        }
+        if (outDir != null) {
+            for (int i = 0; i < vs.size(); i++) {
+                ImageFiles.writePng(vs.get(i), outDir.resolve(String.format("variation-%05d.png", i)));
+            }
+        }
+        if (sampling.trajectory != null) {
+            DiffusionOutputs.writeTrajectory(rec.trajectory(), sampling.trajectory);
+        }
+        System.out.printf("%d variations of %s at strength %.2f (%s, %d steps) with %s%s%s%n", n, image, strength,
+                o.sampler().id(), o.steps(), loaded.checkpoint(), out != null ? " -> " + out : "",
+                outDir != null ? " -> " + outDir + "/" : "");
+        return 0;
+    }
+}

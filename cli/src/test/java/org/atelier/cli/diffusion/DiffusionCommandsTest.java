@@ -1,0 +1,92 @@
+package org.atelier.cli.diffusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.atelier.cli.MainTestAccess;
+import org.atelier.core.image.Image;
+import org.atelier.core.image.ImageFiles;
+import org.atelier.datasets.fashion.FashionMnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train → sample / inpaint / outpaint / vary on a tiny class-conditional diffusion run, through the CLI. */
+class DiffusionCommandsTest {
+    static MainTestAccess.Result ok(String... args) {
+        MainTestAccess.Result r = MainTestAccess.run(args);
+        assertEquals(0, r.code(), String.join(" ", args) + "\n" + r.err());
+        return r;
+    }
+
+    static MainTestAccess.Result fails(String expected, String... args) {
+        MainTestAccess.Result r = MainTestAccess.run(args);
+        assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        return r;
+    }
+
+    @Test
+    void diffusionRunThroughEveryCommand(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("tiny-ddpm.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "name: tiny-ddpm",
+                "seed: 3",
+                "data: {dataset: 'fashion-mnist:test', limit: 40}",
+                "model: {family: ddpm, arch: tiny28, timesteps: 100, conditioning: class, preview_steps: 2}",
+                "trainer: {steps: 2, batch_size: 4, optimizer: {kind: adam, lr: 0.001},",
+                "          checkpoint_every: 2, log_every: 1, sample_count: 10}", ""));
+        Path runs = tmp.resolve("runs");
+        ok("train", cfg.toString(), "--runs", runs.toString(), "--no-progress");
+        Path run = runs.resolve("tiny-ddpm");
+        assertTrue(Files.exists(run.resolve("samples/step-00000002.png")));
+
+        Path grid = tmp.resolve("grid.png");
+        Path traj = tmp.resolve("traj.png");
+        MainTestAccess.Result s = ok("sample", run.toString(), "--n", "10", "--steps", "3", "--guidance", "2",
+                "--out", grid.toString(), "--trajectory", traj.toString(), "--out-dir", tmp.resolve("each").toString());
+        assertTrue(s.out().contains("every class in turn") && s.out().contains("ddim, 3 steps"), s.out());
+        assertEquals(10 * 56 + 11 * 2, ImageFiles.read(grid).width()); // one column per class, 2x scale
+        Image t = ImageFiles.read(traj);
+        assertEquals(2 + 3 * 58, t.width()); // 3 steps: 3 frames
+        assertEquals(2 + 8 * 58, t.height()); // x_t and x0 rows of the first 4 samples
+        assertTrue(Files.exists(tmp.resolve("each/sample-00009.png")));
+        ok("sample", run.toString(), "--n", "2", "--sampler", "ddpm", "--steps", "4", "--prompt", "ankle boots",
+                "--out", grid.toString());
+        fails("unknown word 'hat'", "sample", run.toString(), "--prompt", "hat", "--out", grid.toString());
+        fails("Ankle boot", "sample", run.toString(), "--prompt", "hat", "--out", grid.toString());
+        fails("--eta is DDIM's", "sample", run.toString(), "--sampler", "ddpm", "--eta", "1", "--out", grid.toString());
+        fails("--steps must be in 1..100", "sample", run.toString(), "--steps", "101", "--out", grid.toString());
+        fails("not both", "sample", run.toString(), "--class", "1", "--prompt", "bag", "--out", grid.toString());
+
+        Path img = tmp.resolve("in.png");
+        ImageFiles.writePng(FashionMnist.embeddedTest().get(0).image(), img);
+        Path filled = tmp.resolve("filled.png");
+        ok("inpaint", run.toString(), "--image", img.toString(), "--mask-kind", "center-box", "--steps", "4",
+                "--jump-length", "1", "--jump-count", "2", "--prompt", "ankle boot", "--out", filled.toString(),
+                "--trajectory", tmp.resolve("rp.png").toString());
+        Image a = ImageFiles.read(img);
+        Image b = ImageFiles.read(filled);
+        assertEquals(a.get(0, 0, 0), b.get(0, 0, 0));
+        assertEquals(a.get(0, 27, 13), b.get(0, 27, 13));
+        assertTrue(Files.exists(tmp.resolve("rp.png")));
+
+        Path wide = tmp.resolve("wide.png");
+        ok("outpaint", run.toString(), "--image", img.toString(), "--left", "6", "--right", "4", "--steps", "3",
+                "--jump-count", "1", "--jump-length", "1", "--out", wide.toString());
+        Image w = ImageFiles.read(wide);
+        assertEquals(38, w.width());
+        assertEquals(a.get(0, 20, 10), w.get(0, 20, 16));
+        fails("at most 14 pixels", "outpaint", run.toString(), "--image", img.toString(), "--top", "20",
+                "--out", wide.toString());
+
+        Path vary = tmp.resolve("vary.png");
+        MainTestAccess.Result v = ok("vary", run.toString(), "--image", img.toString(), "--strength", "0.5", "--n", "3",
+                "--steps", "4", "--out", vary.toString());
+        assertTrue(v.out().contains("3 variations"), v.out());
+        assertEquals(4 * 56 + 5 * 2, ImageFiles.read(vary).width());
+        fails("--strength must be in (0, 1]", "vary", run.toString(), "--image", img.toString(), "--strength", "1.5",
+                "--out", vary.toString());
+    }
+}

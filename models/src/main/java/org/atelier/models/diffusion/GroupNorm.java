@@ -1,0 +1,33 @@
+package org.atelier.models.diffusion;
+
+import org.atelier.models.common.Init;
+import org.atelier.models.common.Net;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Group normalisation (Wu and He 2018): channels split into G groups, each sample's group
+ * normalised by its own mean and biased variance over (C/G, H, W), then a per-channel scale
+ * γ (starts at 1) and shift β (starts at 0); ε = 1e-5 as in PyTorch. Composed from reshape,
+ * mean and rsqrt because SameDiff 1.0.0-M2.1 has no GroupNorm op (ND4J-NOTES). It uses no
+ * batch statistics, so training and sampling graphs are the same.
+ */
+final class GroupNorm {
+    static final double EPS = 1e-5;
+
+    private GroupNorm() {
+    }
+
+    /** x (N, C, H, W) → normalised, same shape. */
+    static SDVariable apply(Net net, String name, SDVariable x, int channels, int groups, int side) {
+        SameDiff sd = net.sd();
+        SDVariable gamma = net.param(UNet.GROUP, name + "_gamma", () -> Init.ones(1, channels, 1, 1));
+        SDVariable beta = net.param(UNet.GROUP, name + "_beta", () -> Init.zeros(1, channels, 1, 1));
+        SDVariable g = sd.reshape(x, -1, groups, (long) (channels / groups) * side * side);
+        SDVariable mean = g.mean(true, 2);
+        SDVariable centred = g.sub(mean);
+        SDVariable var = sd.math().square(centred).mean(true, 2);
+        SDVariable norm = centred.mul(sd.math().rsqrt(var.add(EPS)));
+        return sd.reshape(norm, -1, channels, side, side).mul(gamma).add(beta);
+    }
+}

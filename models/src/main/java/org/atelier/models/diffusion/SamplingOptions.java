@@ -1,0 +1,63 @@
+package org.atelier.models.diffusion;
+
+/**
+ * How to run a reverse process over a trained model.
+ *
+ * <p><b>Guidance convention.</b> ε̂ = ε_u + s·(ε_c − ε_u), where ε_c is the network's output
+ * with the condition and ε_u with the null token (Ho and Salimans 2021 write
+ * (1 + w)·ε_c − w·ε_u, i.e. s = 1 + w). So s = 1 is plain conditional sampling, s = 0 is
+ * unconditional, and s &gt; 1 pushes samples towards the condition: {@code --guidance 3} here
+ * is w = 2 in the paper's notation.
+ *
+ * @param sampler    ddpm or ddim
+ * @param steps      sampling steps, 1..T (DDPM with steps = T is Ho et al.'s sampler)
+ * @param eta        DDIM's η ≥ 0 (0: deterministic; ignored by ddpm)
+ * @param guidance   s ≥ 0 above; ignored for unconditional models
+ * @param spacing    where the steps fall among the T timesteps
+ * @param clip       clip x̂₀ to [−1, 1] at every step
+ * @param clippedEps DDIM's ε after clipping (see {@link ClippedEpsilon}; re-derived by default)
+ */
+public record SamplingOptions(SamplerKind sampler, int steps, double eta, double guidance, TimestepSpacing spacing,
+                              boolean clip, ClippedEpsilon clippedEps) {
+    public SamplingOptions {
+        if (sampler == null || spacing == null || clippedEps == null) {
+            throw new IllegalArgumentException("sampler, spacing and clippedEps are required");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (!(eta >= 0) || Double.isInfinite(eta)) {
+            throw new IllegalArgumentException("eta must be >= 0, got " + eta);
+        }
+        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
+            throw new IllegalArgumentException("guidance must be >= 0, got " + guidance);
+        }
+    }
+
+    /** DDIM with leading spacing, clipping and the re-derived ε. */
+    public static SamplingOptions ddim(int steps, double eta, double guidance) {
+        return new SamplingOptions(SamplerKind.DDIM, steps, eta, guidance, TimestepSpacing.LEADING, true,
+                ClippedEpsilon.REDERIVE);
+    }
+
+    /** DDPM ancestral sampling with clipping. */
+    public static SamplingOptions ddpm(int steps, double guidance) {
+        return new SamplingOptions(SamplerKind.DDPM, steps, 1.0, guidance, TimestepSpacing.LEADING, true,
+                ClippedEpsilon.REDERIVE);
+    }
+
+    /** The step these options describe over a schedule and prediction type. */
+    public ReverseStep step(NoiseSchedule schedule, Prediction prediction) {
+        if (steps > schedule.steps()) {
+            throw new IllegalArgumentException("steps " + steps + " exceed the model's " + schedule.steps() + " timesteps");
+        }
+        return switch (sampler) {
+            case DDPM -> new DdpmStep(schedule, prediction, clip);
+            case DDIM -> new DdimStep(schedule, prediction, eta, clip, clippedEps, true);
+        };
+    }
+
+    public SamplingOptions withGuidance(double s) {
+        return new SamplingOptions(sampler, steps, eta, s, spacing, clip, clippedEps);
+    }
+}
