@@ -64,6 +64,17 @@ public final class MetricsLog {
         AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
     }
 
+    /** Every line of a metrics file as field name to number, in file order (for loss curves). */
+    public static List<Map<String, Double>> read(Path file) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (String line : readLines(file)) {
+            Map<String, Double> row = new java.util.LinkedHashMap<>();
+            parse(line).fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue().asDouble()));
+            out.add(row);
+        }
+        return out;
+    }
+
     /** The lines of a metrics file with the wall-clock fields removed, for comparing runs. */
     public static List<String> deterministicLines(Path file) {
         List<String> out = new ArrayList<>();

@@ -93,6 +93,9 @@ class TrainerTest {
         Image s6 = ImageFiles.read(tmp.resolve("samples/step-00000006.png"));
         assertNotEquals(s3, s6);
         assertTrue(Files.exists(tmp.resolve("events.jsonl")));
+        List<Map<String, Double>> rows = MetricsLog.read(tmp.resolve("metrics.jsonl"));
+        assertEquals(6, rows.size());
+        assertEquals(6.0, rows.get(5).get("step"));
     }
 
     static double field(String line, String key) {
