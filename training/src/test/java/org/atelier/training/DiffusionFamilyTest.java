@@ -80,13 +80,65 @@ class DiffusionFamilyTest {
     }
 
     static DiffusionModel tiny() {
-        DiffusionConfig d = new DiffusionConfig("ddpm", UNetArch.TINY16, null, null, null, null, null, 100, null,
+        DiffusionConfig d = new DiffusionConfig("ddpm", UNetArch.TINY8, null, null, null, null, null, 100, null,
                 ConditioningKind.CLASS, null, null, null, 2, 2.0);
         return (DiffusionModel) Families.create(new RunConfig("t", 5L, new org.atelier.training.config.DataConfig(
                 "fashion-mnist:test", null, null, null, null), d, cfg(4)), DataShape.of(DATA), "t.yaml");
     }
 
-    static final TinyData DATA = new TinyData(24, 16);
+    static final org.atelier.datasets.ImageDataset DATA = new Tiny8();
+
+    /** 24 grey 8×8 images: a bright row whose position is the class (3 classes). */
+    static final class Tiny8 implements org.atelier.datasets.ImageDataset {
+        @Override
+        public String id() {
+            return "tiny8";
+        }
+
+        @Override
+        public String contentHash() {
+            return "tiny8-v1";
+        }
+
+        @Override
+        public int size() {
+            return 24;
+        }
+
+        @Override
+        public int channels() {
+            return 1;
+        }
+
+        @Override
+        public int height() {
+            return 8;
+        }
+
+        @Override
+        public int width() {
+            return 8;
+        }
+
+        @Override
+        public org.atelier.datasets.Sample get(int i) {
+            org.atelier.core.image.Image im = org.atelier.core.image.Image.blank(1, 8, 8, -1f);
+            for (int x = 0; x < 8; x++) {
+                im.set(0, 1 + (i % 3) * 2 + (i / 3) % 2, x, 1f);
+            }
+            return new org.atelier.datasets.Sample(im, i % 3, java.util.Map.of());
+        }
+
+        @Override
+        public List<String> classNames() {
+            return List.of("top", "middle", "bottom");
+        }
+
+        @Override
+        public List<String> attributeNames() {
+            return List.of();
+        }
+    }
 
     static TrainerConfig cfg(long steps) {
         return new TrainerConfig(steps, 4, OptimizerConfig.adam(1e-3, 0.9, 0.999), null, 1.0, 0.9, 2L, 2, 1L, 0L, 3, null);
