@@ -114,7 +114,7 @@ public final class DistributionCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "A: %s (N=%d)%nB: %s (N=%d)%n", r.a(), r.nA(), r.b(), r.nB()));
         s.append(String.format(Locale.ROOT, "extractor: %s%s%n", r.extractor(),
-                r.extractorSha256().isEmpty() ? "" : " (weights sha256 " + r.extractorSha256().substring(0, 12) + "…)"));
+                r.extractorSha256().isEmpty() ? "" : " (weights sha256 " + r.extractorSha256().substring(0, Math.min(12, r.extractorSha256().length())) + "…)"));
         s.append("input: ").append(r.extractorInput()).append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "%-10s %s%n", "metric", "value"));
         if (r.fid() != null) {
