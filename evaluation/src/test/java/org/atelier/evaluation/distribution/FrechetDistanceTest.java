@@ -33,6 +33,22 @@ class FrechetDistanceTest {
     }
 
     @Test
+    void lapackAndCommonsMathAgree() {
+        GaussianStatistics a = TestData.stats(TestData.gaussian(300, 64, 0.1, 5), "x");
+        float[][] y = TestData.gaussian(200, 64, 0.0, 6);
+        for (float[] row : y) {
+            row[3] = 0f; // a dead unit: singular covariance
+            row[7] = 2 * row[8];
+        }
+        GaussianStatistics b = TestData.stats(y, "x");
+        double lapack = FrechetDistance.prepare(b, SymmetricEigen.LAPACK).distanceTo(a);
+        double commons = FrechetDistance.prepare(b, SymmetricEigen.COMMONS_MATH).distanceTo(a);
+        // two zero eigenvalues: rounding noise near 1e-14 becomes ~1e-7 after the square root
+        assertEquals(commons, lapack, 3e-7);
+        assertEquals(lapack, FrechetDistance.prepare(a).distanceTo(b), 3e-7);
+    }
+
+    @Test
     void identicalSetsGiveZero() {
         GaussianStatistics a = TestData.stats(TestData.gaussian(400, 16, 0.3, 1), "x");
         assertEquals(0.0, FrechetDistance.between(a, a), 1e-9);
