@@ -159,6 +159,11 @@ public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
     /** ReLU outputs of c1..c5 for one image of any size (RGB is turned into luma first). */
     @Override
     public synchronized List<FeatureMap> layers(Image image) {
+        if (image.height() < 8 || image.width() < 8) {
+            // three 2x2 poolings must leave at least one cell for the deepest layer
+            throw new InvalidInputException("the " + ID + " perceptual layers need images of at least 8x8 pixels, got "
+                    + image.width() + "x" + image.height());
+        }
         Image grey = Luma.toGrey(image);
         INDArray in = Nd4j.create(grey.pixels(), new long[] {1, 1, grey.height(), grey.width()}, 'c');
         Map<String, INDArray> acts = graph.output(Map.of(FmnistCnn.INPUT, in), FmnistCnn.CONV_LAYERS);
