@@ -35,7 +35,9 @@ public final class FeatureStatistics {
         }
         this.dimension = dimension;
         this.sum = new double[dimension];
-        this.outer = Nd4j.zeros(DataType.DOUBLE, dimension, dimension);
+        // column-major: BLAS accumulates in place (a row-major target would be copied on every gemm);
+        // XᵀX is symmetric, so reading it back row-major gives the same matrix
+        this.outer = Nd4j.create(DataType.DOUBLE, new long[] {dimension, dimension}, 'f');
         this.block = new double[BLOCK * dimension];
     }
 
