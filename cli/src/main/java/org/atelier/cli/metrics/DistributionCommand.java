@@ -46,6 +46,9 @@ public final class DistributionCommand implements Callable<Integer> {
     @Option(names = "--fid", description = "Fréchet distance and FID∞.")
     boolean fid;
 
+    @Option(names = "--no-fid-inf", description = "Skip FID∞ (10 extra eigen-decompositions; slow for large feature dimensions).")
+    boolean noFidInf;
+
     @Option(names = "--kid", description = "Kernel inception distance (mean ± std over subsets).")
     boolean kid;
 
@@ -73,7 +76,7 @@ public final class DistributionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean anyMetric = fid || kid || prdc;
-        DistributionOptions options = new DistributionOptions(fid || !anyMetric, kid, kidSubsets, kidSubsetSize, prdc, k, seed);
+        DistributionOptions options = new DistributionOptions(fid || !anyMetric, !noFidInf, kid, kidSubsets, kidSubsetSize, prdc, k, seed);
         Supplier<FeatureExtractor> loader = memoize(() -> FeatureExtractors.load(extractor));
         DistributionInput inA = DistributionInputs.resolve(a, "--a", extractor, loader);
         DistributionInput inB = DistributionInputs.resolve(b, "--b", extractor, loader);

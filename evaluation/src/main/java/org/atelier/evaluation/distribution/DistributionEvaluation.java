@@ -48,7 +48,7 @@ public final class DistributionEvaluation {
             }
         }
         boolean keepRows = options.kid() || options.prdc();
-        Gathered ga = gather("--a", a, keepRows, options.fid(), options.seed());
+        Gathered ga = gather("--a", a, keepRows, options.fid() && options.fidInfinity(), options.seed());
         Gathered gb = gather("--b", b, keepRows, false, options.seed());
         if (ga.dimension() != gb.dimension()) {
             throw new InvalidInputException("--a has " + ga.dimension() + "-d features but --b has " + gb.dimension()
@@ -63,7 +63,9 @@ public final class DistributionEvaluation {
             requireTwo("--b", gb.n());
             FrechetDistance reference = FrechetDistance.prepare(gb.gaussian(label));
             fid = reference.distanceTo(ga.gaussian(label));
-            if (ga.strata() == null) {
+            if (!options.fidInfinity()) {
+                warnings.add("FID∞ not computed (switched off)");
+            } else if (ga.strata() == null) {
                 warnings.add("FID∞ needs the features of --a; it is given as precomputed statistics");
             } else {
                 FidInfinity.Result inf = FidInfinity.compute(ga.strata(), reference, label);

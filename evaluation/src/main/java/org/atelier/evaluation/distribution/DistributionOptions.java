@@ -5,7 +5,8 @@ import org.atelier.core.errors.InvalidInputException;
 /**
  * Which distribution metrics to compute and with what settings.
  *
- * @param fid           FID and FID∞
+ * @param fid           FID
+ * @param fidInfinity   also FID∞ (with FID; costs 10 more eigen-decompositions of size d)
  * @param kid           KID
  * @param kidSubsets    subsets for KID (default 100)
  * @param kidSubsetSize samples per set per subset (default 1000; capped at the smaller set)
@@ -13,7 +14,7 @@ import org.atelier.core.errors.InvalidInputException;
  * @param k             neighbours for PRDC radii (default 3)
  * @param seed          seed of every random draw (KID subsets, FID∞ strata)
  */
-public record DistributionOptions(boolean fid, boolean kid, int kidSubsets, int kidSubsetSize, boolean prdc, int k,
+public record DistributionOptions(boolean fid, boolean fidInfinity, boolean kid, int kidSubsets, int kidSubsetSize, boolean prdc, int k,
                                   long seed) {
     public DistributionOptions {
         if (!fid && !kid && !prdc) {
@@ -31,7 +32,7 @@ public record DistributionOptions(boolean fid, boolean kid, int kidSubsets, int 
     }
 
     public static DistributionOptions all(long seed) {
-        return new DistributionOptions(true, true, KernelInceptionDistance.DEFAULT_SUBSETS,
+        return new DistributionOptions(true, true, true, KernelInceptionDistance.DEFAULT_SUBSETS,
                 KernelInceptionDistance.DEFAULT_SUBSET_SIZE, true, PrecisionRecallDensityCoverage.DEFAULT_K, seed);
     }
 }
