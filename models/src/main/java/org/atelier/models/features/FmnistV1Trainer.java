@@ -37,7 +37,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g \
  *   -cp ... org.atelier.models.features.FmnistV1Trainer \
  *   [--data /usr/share/datasets/fashion-mnist] [--out models/src/main/resources/org/atelier/models/features]
- *   [--epochs 15] [--seed 20240601] [--max-steps N]
+ *   [--epochs 15] [--seed 20240601] [--max-steps N] [--init WEIGHTS --lr-start X --lr-end X]
  * </pre>
  */
 public final class FmnistV1Trainer {
@@ -58,21 +58,34 @@ public final class FmnistV1Trainer {
         int epochs = 15;
         long seed = 20240601L;
         long maxSteps = Long.MAX_VALUE;
+        Path init = null;
+        double lrStart = LR_START;
+        double lrEnd = LR_END;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--init" -> init = Path.of(args[++i]);
+                case "--lr-start" -> lrStart = Double.parseDouble(args[++i]);
+                case "--lr-end" -> lrEnd = Double.parseDouble(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--max-steps" -> maxSteps = Long.parseLong(args[++i]);
                 default -> throw new InvalidInputException("unknown argument '" + args[i]
-                        + "'; expected --data DIR, --out DIR, --epochs N, --seed S, --max-steps N");
+                        + "'; expected --data DIR, --out DIR, --epochs N, --seed S, --max-steps N, --init WEIGHTS, "
+                        + "--lr-start X, --lr-end X");
             }
         }
-        train(data, out, epochs, seed, maxSteps);
+        train(data, out, epochs, seed, maxSteps, init, lrStart, lrEnd);
     }
 
-    static void train(Path data, Path out, int epochs, long seed, long maxSteps) throws IOException {
+    /**
+     * @param init    weights to start from (a second, low-learning-rate stage), or null for He initialisation
+     * @param lrStart Adam learning rate at the first step
+     * @param lrEnd   learning rate reached at the last step (exponential decay)
+     */
+    static void train(Path data, Path out, int epochs, long seed, long maxSteps, Path init, double lrStart, double lrEnd)
+            throws IOException {
         Path trainImages = data.resolve("train-images-idx3-ubyte.gz");
         Path trainLabels = data.resolve("train-labels-idx1-ubyte.gz");
         Path testImages = data.resolve("t10k-images-idx3-ubyte.gz");
@@ -83,12 +96,17 @@ public final class FmnistV1Trainer {
 
         SplittableRandom rng = new SplittableRandom(seed);
         Nd4j.getRandom().setSeed(seed);
-        SameDiff sd = FmnistCnn.build(FmnistCnn.initialWeights(rng.split()), FmnistCnn.Mode.TRAIN);
+        var initial = FmnistCnn.initialWeights(rng.split());
+        if (init != null) {
+            initial = FmnistCnn.toArrays(WeightsFile.decode(Files.readAllBytes(init), init), init);
+            log("starting from %s (sha256 %s)", init, Hashing.sha256(init));
+        }
+        SameDiff sd = FmnistCnn.build(initial, FmnistCnn.Mode.TRAIN);
         int stepsPerEpoch = train.size() / BATCH;
         long totalSteps = Math.min((long) stepsPerEpoch * epochs, maxSteps);
-        double gamma = Math.pow(LR_END / LR_START, 1.0 / Math.max(1, totalSteps));
+        double gamma = Math.pow(lrEnd / lrStart, 1.0 / Math.max(1, totalSteps));
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, LR_START, gamma)))
+                .updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, lrStart, gamma)))
                 .weightDecay(WEIGHT_DECAY, true)
                 .dataSetFeatureMapping(FmnistCnn.INPUT, FmnistCnn.DROP_FLAT, FmnistCnn.DROP_FC1)
                 .dataSetLabelMapping(FmnistCnn.LABELS)
@@ -134,7 +152,9 @@ public final class FmnistV1Trainer {
         card.put("steps", step);
         card.put("batch", BATCH);
         card.put("seed", seed);
-        card.put("recipe", "Adam lr 1e-3 -> 3e-5 exponential, weight decay 1e-4, dropout 0.25/0.5, shifts <= 2 px");
+        card.put("recipe", String.format(Locale.ROOT, "Adam lr %.1e -> %.1e exponential, weight decay 1e-4, "
+                + "dropout 0.25/0.5, shifts <= 2 px", lrStart, lrEnd));
+        card.put("initialised_from", init == null ? "He normal" : Hashing.sha256(init));
         card.put("train_images_sha256", Hashing.sha256(trainImages));
         card.put("train_labels_sha256", Hashing.sha256(trainLabels));
         card.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
