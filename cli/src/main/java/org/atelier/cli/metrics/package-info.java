@@ -1,0 +1,2 @@
+/** The {@code atelier metrics} commands: {@code distribution} and {@code fidelity}. */
+package org.atelier.cli.metrics;

@@ -1,0 +1,73 @@
+package org.atelier.evaluation.distribution;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.atelier.core.errors.CorruptFileException;
+import org.atelier.core.errors.InvalidInputException;
+import org.atelier.models.features.FeatureExtractor;
+import org.atelier.models.features.FmnistV1;
+
+/**
+ * Committed reference statistics. {@code fmnist-test}: the 10 000 images of the Fashion-MNIST
+ * test split through {@code fmnist-v1} (mean, float64 covariance, N), written by
+ * {@link ReferenceStatisticsTool}. The file records the SHA-256 of the extractor weights it
+ * was computed with; a mismatch with the shipped weights is refused rather than compared.
+ */
+public final class ReferenceStatistics {
+    public static final String FMNIST_TEST = "fmnist-test";
+    public static final String FMNIST_TEST_RESOURCE = "fmnist-test.fmnist-v1.stats";
+    /** Where Debian's dataset-fashion-mnist package puts the test images (for KID/PRDC). */
+    public static final Path FMNIST_TEST_IMAGES = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
+
+    private ReferenceStatistics() {
+    }
+
+    public static boolean isReferenceName(String name) {
+        return FMNIST_TEST.equals(name);
+    }
+
+    /** The named reference as a comparison side, for the given extractor id. */
+    public static DistributionInput.Reference load(String name, String extractorId, Supplier<FeatureExtractor> extractor) {
+        if (!FMNIST_TEST.equals(name)) {
+            throw new InvalidInputException("unknown reference statistics '" + name + "'; known: " + FMNIST_TEST);
+        }
+        if (!FmnistV1.ID.equals(extractorId)) {
+            throw new InvalidInputException("reference statistics '" + FMNIST_TEST + "' exist for extractor "
+                    + FmnistV1.ID + " only, not '" + extractorId + "'");
+        }
+        GaussianStatistics stats = fmnistTest();
+        Supplier<FeatureSource> features = () -> {
+            if (!Files.isRegularFile(FMNIST_TEST_IMAGES)) {
+                throw new InvalidInputException(FMNIST_TEST_IMAGES + ": KID and precision/recall need the Fashion-MNIST "
+                        + "test images themselves (install the dataset-fashion-mnist package or pass the IDX file)");
+            }
+            return ImageFeatureSource.idx(FMNIST_TEST_IMAGES, extractor.get());
+        };
+        return new DistributionInput.Reference(FMNIST_TEST, stats, features);
+    }
+
+    /** The committed fmnist-test statistics, checked against the shipped fmnist-v1 weights. */
+    public static GaussianStatistics fmnistTest() {
+        Path source = Path.of("classpath:org/atelier/evaluation/distribution/" + FMNIST_TEST_RESOURCE);
+        byte[] bytes;
+        try (InputStream in = ReferenceStatistics.class.getResourceAsStream(FMNIST_TEST_RESOURCE)) {
+            if (in == null) {
+                throw new InvalidInputException(source + ": the committed reference statistics are missing");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        GaussianStatistics.Stored stored = GaussianStatistics.decode(bytes, source);
+        if (!stored.extractorSha256().equals(FmnistV1.WEIGHTS_SHA256)) {
+            throw new CorruptFileException(source, "computed with fmnist-v1 weights " + stored.extractorSha256()
+                    + " but the shipped weights are " + FmnistV1.WEIGHTS_SHA256
+                    + "; recompute them with benchmarks/reference-stats.sh");
+        }
+        return stored.statistics();
+    }
+}
