@@ -13,15 +13,17 @@ import org.atelier.datasets.portraits.PortraitSpec;
  * @param portraits      the synthetic portrait set to render and count
  * @param portraitGrids  which attributes get a grid, and how many faces per value
  * @param masks          the mask gallery
+ * @param gan            the small DCGAN trained by the shared loop
  */
 public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec portraits, PortraitGrids portraitGrids,
-                         Masks masks) {
+                         Masks masks, Gan gan) {
     public DemoConfig {
         require(out != null && !out.isBlank(), "out: a report folder is needed");
         require(fashion != null, "fashion: section missing");
         require(portraits != null, "portraits: section missing");
         require(portraitGrids != null, "portrait_grids: section missing");
         require(masks != null, "masks: section missing");
+        require(gan != null, "gan: section missing");
     }
 
     /** @param perClass samples per class in the grid, 1..32 */
@@ -52,6 +54,17 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
             require(size >= 8 && size <= 512, "size must be in 8..512, got " + size);
             require(perKind >= 1 && perKind <= 32, "per_kind must be in 1..32, got " + perKind);
             require(areaSamples >= 10 && areaSamples <= 100_000, "area_samples must be in 10..100000, got " + areaSamples);
+        }
+    }
+
+    /**
+     * @param config run config (relative to the project root), trained as it is but for the steps
+     * @param steps  training steps, 0..100000; 0 leaves the section out
+     */
+    public record Gan(String config, long steps) {
+        public Gan {
+            require(config != null && !config.isBlank(), "config: a run config file is needed");
+            require(steps >= 0 && steps <= 100_000, "steps must be in 0..100000, got " + steps);
         }
     }
 

@@ -53,6 +53,9 @@ final class DemoReport {
         fashionSection(report, fashion);
         portraitSection(report, portraits);
         maskSection(report, fashion);
+        if (cfg.gan().steps() > 0) {
+            new DemoGanSection(cfg.gan(), dir.resolve("gan-run")).write(report);
+        }
         report.section("Sample photos and paintings", "Content photos and style paintings shipped in "
                 + SampleImages.FOLDER + " (public domain / CC0), centre-cropped to 128 px.")
                 .figure("samples", "role=content and role=style", DatasetGrids.byColumn(samples, "role", 4, cfg.seed()));

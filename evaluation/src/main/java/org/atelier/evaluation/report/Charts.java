@@ -9,9 +9,12 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /** The chart shapes reports use, in one consistent look. */
 public final class Charts {
@@ -40,6 +43,29 @@ public final class Charts {
         CategoryAxis x = plot.getDomainAxis();
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setMaximumCategoryLabelLines(2);
+        return chart;
+    }
+
+    /**
+     * Line chart of {@code series → (x → y)}, e.g. training losses against the step; each series
+     * keeps its maps' iteration order.
+     */
+    public static JFreeChart lines(String title, String xAxis, String yAxis, Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.forEach((name, points) -> {
+            XYSeries xy = new XYSeries(name, false, true);
+            points.forEach(xy::add);
+            data.addSeries(xy);
+        });
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, yAxis, data, PlotOrientation.VERTICAL,
+                true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setOutlineVisible(false);
         return chart;
     }
 
