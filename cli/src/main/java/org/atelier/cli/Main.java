@@ -12,6 +12,8 @@ public final class Main {
         if (Arrays.asList(args).contains("--verbose")) {
             // must happen before the first logger is created (ND4J logs on class load)
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        } else {
+            System.setOut(new QuietStdout(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         }
         System.exit(run(args));
     }
