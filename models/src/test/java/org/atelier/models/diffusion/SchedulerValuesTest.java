@@ -109,4 +109,40 @@ class SchedulerValuesTest {
         assertEquals(Math.sqrt(a0) + 2 * Math.sqrt(1 - a0), xt.getDouble(0, 0, 1, 1), 1e-6);
         assertEquals(Math.sqrt(aT) + 2 * Math.sqrt(1 - aT), xt.getDouble(1, 0, 0, 0), 1e-6);
     }
+
+    @Test
+    void ddpmPosteriorEqualsDdimWithEtaOne() {
+        INDArray x = dummySample().muli(3).subi(1);
+        INDArray eps = x.mul(0.4).addi(0.1);
+        DdpmStep ddpm = new DdpmStep(LINEAR, Prediction.EPSILON, false);
+        DdimStep ddim = new DdimStep(LINEAR, Prediction.EPSILON, 1.0, false, ClippedEpsilon.RAW, true);
+        for (int[] tp : new int[][] {{487, 486}, {900, 800}, {40, 0}}) {
+            INDArray a = ddpm.step(eps, tp[0], tp[1], x, new SplittableRandom(3)).prevSample();
+            INDArray b = ddim.step(eps, tp[0], tp[1], x, new SplittableRandom(3)).prevSample();
+            assertEquals(0.0, a.sub(b).amaxNumber().doubleValue(), 2e-5, tp[0] + " -> " + tp[1]);
+        }
+    }
+
+    @Test
+    void rederivedEpsilonKeepsTheStepConsistentWithTheClippedX0() {
+        int t = 600;
+        int prev = 580;
+        INDArray x = dummySample().muli(4);
+        INDArray eps = x.mul(-2.5); // pushes x̂₀ far outside [−1, 1], as strong guidance does
+        double ap = LINEAR.alphaBar(prev);
+        for (ClippedEpsilon mode : ClippedEpsilon.values()) {
+            DdimStep step = new DdimStep(LINEAR, Prediction.EPSILON, 0, true, mode, true);
+            StepOutput out = step.step(eps, t, prev, x, new SplittableRandom(1));
+            assertTrue(out.predictedX0().amaxNumber().doubleValue() <= 1.0);
+            // the ε the step used, recovered from x_t and the clipped x̂₀ (what GLIDE re-derives)
+            INDArray used = out.prevSample().sub(out.predictedX0().mul(Math.sqrt(ap))).divi(Math.sqrt(1 - ap));
+            INDArray rederived = x.sub(out.predictedX0().mul(Math.sqrt(LINEAR.alphaBar(t)))).divi(Math.sqrt(1 - LINEAR.alphaBar(t)));
+            double gap = used.sub(rederived).amaxNumber().doubleValue();
+            if (mode == ClippedEpsilon.REDERIVE) {
+                assertEquals(0.0, gap, 1e-4);
+            } else {
+                assertTrue(gap > 1, "raw ε differs from the re-derived one: " + gap);
+            }
+        }
+    }
 }
