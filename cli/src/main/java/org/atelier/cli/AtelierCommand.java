@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.train.TrainCommand.class,
             org.atelier.cli.train.SampleCommand.class,
             org.atelier.cli.train.InpaintCommand.class,
+            org.atelier.cli.nst.StylizeCommand.class,
         },
         footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "
                 + "internal errors with 1."})

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.atelier.core.config.ConfigLoader;
 import org.atelier.core.errors.ConfigException;
 import org.atelier.models.gan.GanArch;
+import org.atelier.models.gan.GanConfig;
 import org.atelier.models.gan.GanFamily;
 import org.atelier.training.config.RunConfig;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class ConfigsTest {
         }
         RunConfig d = ConfigLoader.load(CONFIGS.resolve("dcgan-fashion.yaml"), RunConfig.class, List.of());
         assertEquals(GanFamily.DCGAN, d.model().family());
-        assertEquals(GanArch.DCGAN28, d.model().arch());
-        assertEquals(100, d.model().zDim());
+        assertEquals(GanArch.DCGAN28, ((GanConfig) d.model()).arch());
+        assertEquals(100, ((GanConfig) d.model()).zDim());
         assertEquals(64, d.trainer().batchSize());
         assertEquals(2e-4, d.trainer().optimizer().lr());
         assertEquals(0.5, d.trainer().optimizer().beta1());

@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *                      running averages (batch ≥ 2 only); off by default
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
 public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer criticSteps, Double gpWeight,
-                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats) {
+                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats)
+        implements org.atelier.models.ModelConfig {
     public GanConfig {
         zDim = zDim == null ? 100 : zDim;
         criticSteps = criticSteps == null ? 0 : criticSteps;

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** The GAN variants, by the name a config uses in {@code model.family}. */
-public enum GanFamily {
+public enum GanFamily implements org.atelier.models.ModelFamily {
     /** DCGAN, non-saturating BCE loss (Radford et al. 2016; Goodfellow et al. 2014). */
     DCGAN("dcgan"),
     /** Class-conditional DCGAN: G gets a one-hot class, D a projection term (Miyato and Koyama 2018). */
@@ -27,6 +27,7 @@ public enum GanFamily {
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }

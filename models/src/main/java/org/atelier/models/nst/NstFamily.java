@@ -1,0 +1,33 @@
+package org.atelier.models.nst;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.atelier.models.ModelFamily;
+
+/** The style-transfer families a run config can train (Gatys optimisation runs from {@code atelier stylize}). */
+public enum NstFamily implements ModelFamily {
+    /** Feed-forward transform network for one style (Johnson, Alahi and Fei-Fei 2016). */
+    FAST_NST("fast-nst");
+
+    private final String id;
+
+    NstFamily(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @JsonCreator
+    public static NstFamily parse(String s) {
+        for (NstFamily f : values()) {
+            if (f.id.equals(s)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown style-transfer family '" + s + "'; expected fast-nst");
+    }
+}
