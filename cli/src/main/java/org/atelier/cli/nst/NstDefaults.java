@@ -2,8 +2,8 @@ package org.atelier.cli.nst;
 
 /** Defaults of Gatys optimisation with the random feature net, chosen by looking at results (README). */
 final class NstDefaults {
-    static final String STYLE_WEIGHT = "1e4";
-    static final String TV_WEIGHT = "1";
+    static final String STYLE_WEIGHT = "1e2";
+    static final String TV_WEIGHT = "0.1";
     static final String CONTENT_LAYER = "relu3_1";
     static final String LR = "0.03";
 

@@ -19,7 +19,7 @@ import org.atelier.models.ModelConfig;
  * @param contentLayer  content layer (default {@code relu2_1}, as Johnson et al. use relu2_2)
  * @param styleLayers   style layers and relative weights (default relu1_1 … relu4_1, equal)
  * @param contentWeight α (default 1)
- * @param styleWeight   β (default 1e4)
+ * @param styleWeight   β (default 1e2)
  * @param tvWeight      γ (default 1)
  * @param width         channels of the transform net's first layer; the next two have 2× and 4× (default 16)
  * @param resBlocks     residual blocks at ¼ resolution (default 3; Johnson et al. use 5 with width 32)
@@ -31,7 +31,7 @@ public record FastNstConfig(NstFamily family, List<String> styles, List<Double> 
                             String features, String contentLayer, Map<String, Double> styleLayers,
                             Double contentWeight, Double styleWeight, Double tvWeight, Integer width,
                             Integer resBlocks) implements ModelConfig {
-    public static final double DEFAULT_STYLE_WEIGHT = 1e4;
+    public static final double DEFAULT_STYLE_WEIGHT = 1e2;
     public static final double DEFAULT_TV_WEIGHT = 1.0;
 
     public FastNstConfig {

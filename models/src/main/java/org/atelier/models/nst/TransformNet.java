@@ -16,9 +16,13 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * R × residual block: x + IN(conv(ReLU(IN(conv(x)))))   (3×3, 4w)
  * upsample ×2, 3×3 conv 4w→2w, IN, ReLU
  * upsample ×2, 3×3 conv 2w→w, IN, ReLU
- * 9×9 conv w→3, tanh                                      → [-1, 1]
+ * 9×9 conv w→3 (weights N(0, 0.01²)), added to the input   → y = x + r
  * </pre>
- * Johnson et al. use w = 32 and R = 5; fewer and narrower layers train in reach of a laptop CPU.
+ * Johnson et al. use w = 32 and R = 5 and end with a scaled tanh; fewer and narrower layers
+ * train in reach of a laptop CPU, and the global skip connection (the net predicts the change r
+ * to the photo) makes it start at the identity, so the content term is already small at step 0
+ * and a short run spends its steps on the style. Callers clamp y to [-1, 1] for display; the
+ * loss network sees it unclamped so no gradient is cut off.
  * Sides must be multiples of 4 for the output to have the input's size.
  */
 public final class TransformNet {
@@ -27,7 +31,10 @@ public final class TransformNet {
     private TransformNet() {
     }
 
-    /** @param x (N, 3, H, W) in [-1, 1], H and W multiples of 4 */
+    /**
+     * @param x (N, 3, H, W) in [-1, 1], H and W multiples of 4
+     * @return (N, 3, H, W), about [-1, 1] (not clamped)
+     */
     public static SDVariable build(Net net, SDVariable x, int width, int resBlocks) {
         int w1 = width;
         int w2 = 2 * width;
@@ -43,8 +50,8 @@ public final class TransformNet {
         }
         h = block(net, "t_u1", net.sd().cnn().upsampling2d(h, 2, 2, true), w4, w2, 3, 1);
         h = block(net, "t_u2", net.sd().cnn().upsampling2d(h, 2, 2, true), w2, w1, 3, 1);
-        SDVariable out = Layers.conv(net, GROUP, "t_out", h, w1, 3, 9, 1, 4, 0.01, true);
-        return net.sd().math().tanh(out);
+        SDVariable residual = Layers.conv(net, GROUP, "t_out", h, w1, 3, 9, 1, 4, 0.01, true);
+        return x.add(residual);
     }
 
     /** conv (no bias: the norm's shift replaces it), instance norm, ReLU. */
