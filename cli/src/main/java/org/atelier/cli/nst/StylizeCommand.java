@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
                 + "optimising the pixels (Gatys et al.; each call is a run folder with metrics.jsonl and "
                 + "checkpoints), or with a fast model trained by 'atelier train configs/fast-nst-*.yaml' (--model).",
             "",
-            "  atelier stylize --content datasets/images/content-astronaut.jpg --style datasets/images/style-starry-night.jpg --out out.png",
-            "  atelier stylize --content C.jpg --style A.jpg --style B.jpg --style-weights 0.7,0.3 --preserve-color --out out.png",
-            "  atelier stylize --content C.jpg --style A.jpg --sweep 1e2,1e3,1e4 --out strip.png",
+            "  atelier stylize --content C.jpg --style S.jpg --out out.png",
+            "  atelier stylize --content C.jpg --style A.jpg --style B.jpg --style-weights 0.7,0.3 --out o.png",
+            "  atelier stylize --content C.jpg --style S.jpg --preserve-color --out out.png",
+            "  atelier stylize --content C.jpg --style S.jpg --sweep 1e1,1e2,1e3 --out strip.png",
             "  atelier stylize --model runs/fast-nst-starry --content C.jpg --out out.png", ""})
 public final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--content", required = true, paramLabel = "IMG", description = "Content photo (PNG/JPEG).")
