@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * {@code atelier stylize}: Gatys optimisation through the training loop, a sweep of style
  * weights rendered as a strip, or one forward pass of a trained fast-nst run ({@code --model}).
  */
-@Command(name = "stylize", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "stylize", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
         description = {"Neural style transfer: render --content in the style of one or more --style images by "
                 + "optimising the pixels (Gatys et al.; each call is a run folder with metrics.jsonl and "
                 + "checkpoints), or with a fast model trained by 'atelier train configs/fast-nst-*.yaml' (--model).",
