@@ -11,6 +11,7 @@ import org.atelier.datasets.Sample;
 import org.atelier.datasets.fashion.FashionMnist;
 import org.atelier.datasets.portraits.PortraitAttributes;
 import org.atelier.datasets.portraits.SyntheticPortraits;
+import org.atelier.models.nst.ContentCrops;
 import org.atelier.training.config.DataConfig;
 
 /** Opens the dataset a {@link DataConfig} names, with its limit and label attribute applied. */
@@ -25,8 +26,9 @@ public final class DataSources {
             case "fashion-mnist:test" -> cfg.folder() == null ? FashionMnist.embeddedTest()
                     : FashionMnist.fromFolder(Path.of(cfg.folder()), FashionMnist.Split.TEST);
             case "portraits" -> new SyntheticPortraits(cfg.portraits());
+            case "content-crops" -> new ContentCrops(cfg.crops());
             default -> throw new ConfigException(source, "data.dataset", "unknown dataset '" + cfg.dataset()
-                    + "'; expected fashion-mnist:train, fashion-mnist:test or portraits");
+                    + "'; expected fashion-mnist:train, fashion-mnist:test, portraits or content-crops");
         };
         ImageDataset limited = cfg.limit() > 0 && cfg.limit() < base.size() ? new Limited(base, cfg.limit()) : base;
         if (cfg.labelAttribute() != null) {

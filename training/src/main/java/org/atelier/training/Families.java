@@ -13,6 +13,8 @@ import org.atelier.models.gan.GanConfig;
 import org.atelier.models.gan.GanFamily;
 import org.atelier.models.gan.ImageGan;
 import org.atelier.models.gan.InpaintGan;
+import org.atelier.models.nst.FastNstConfig;
+import org.atelier.models.nst.FastStyleTransfer;
 import org.atelier.training.config.RunConfig;
 
 /** Builds the {@link Trainable} a run config names, checked against the data it will see. */
@@ -24,6 +26,9 @@ public final class Families {
         long seed = org.atelier.core.random.Seeds.derive(cfg.seed(), "init");
         if (cfg.model() instanceof DiffusionConfig d) {
             return diffusion(d, data, source, seed);
+        }
+        if (cfg.model() instanceof FastNstConfig f) {
+            return fastNst(f, data, source, seed);
         }
         GanConfig m = (GanConfig) cfg.model();
         if (data.height() != m.arch().side() || data.width() != m.arch().side()) {
@@ -38,6 +43,18 @@ public final class Families {
             return new InpaintGan(m, data.channels(), MaskKinds.parse(m.maskKind()), seed);
         }
         return new ImageGan(m, data.channels(), data.classNames(), seed);
+    }
+
+    private static FastStyleTransfer fastNst(FastNstConfig f, DataShape data, String source, long seed) {
+        if (data.channels() != 3) {
+            throw new ConfigException(source, "data.dataset", "fast-nst trains on RGB images but " + data.id()
+                    + " has " + data.channels() + " channel(s); use dataset content-crops");
+        }
+        if (data.height() % 4 != 0 || data.width() % 4 != 0) {
+            throw new ConfigException(source, "data", "fast-nst needs image sides that are multiples of 4, "
+                    + data.id() + " holds " + data.width() + "x" + data.height());
+        }
+        return new FastStyleTransfer(f, seed);
     }
 
     private static DiffusionModel diffusion(DiffusionConfig d, DataShape data, String source, long seed) {

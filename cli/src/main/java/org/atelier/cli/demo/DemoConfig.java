@@ -14,9 +14,10 @@ import org.atelier.datasets.portraits.PortraitSpec;
  * @param portraitGrids  which attributes get a grid, and how many faces per value
  * @param masks          the mask gallery
  * @param gan            the small DCGAN trained by the shared loop
+ * @param stylize        the small style transfer
  */
 public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec portraits, PortraitGrids portraitGrids,
-                         Masks masks, Gan gan) {
+                         Masks masks, Gan gan, Stylize stylize) {
     public DemoConfig {
         require(out != null && !out.isBlank(), "out: a report folder is needed");
         require(fashion != null, "fashion: section missing");
@@ -24,6 +25,7 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
         require(portraitGrids != null, "portrait_grids: section missing");
         require(masks != null, "masks: section missing");
         require(gan != null, "gan: section missing");
+        require(stylize != null, "stylize: section missing");
     }
 
     /** @param perClass samples per class in the grid, 1..32 */
@@ -65,6 +67,19 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
         public Gan {
             require(config != null && !config.isBlank(), "config: a run config file is needed");
             require(steps >= 0 && steps <= 100_000, "steps must be in 0..100000, got " + steps);
+        }
+    }
+
+    /**
+     * @param content content photo (relative to the project root)
+     * @param style   style painting (relative to the project root)
+     * @param steps   Gatys optimisation steps at 128 px, 0..2000; 0 leaves the section out
+     */
+    public record Stylize(String content, String style, int steps) {
+        public Stylize {
+            require(content != null && !content.isBlank(), "content: a content image is needed");
+            require(style != null && !style.isBlank(), "style: a style image is needed");
+            require(steps >= 0 && steps <= 2000, "steps must be in 0..2000, got " + steps);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class DemoGanSection {
     }
 
     void write(HtmlReport report) {
-        deletePreviousRun();
+        DemoFolders.clear(runDir);
         Path config = ProjectRoot.path().resolve(gan.config());
         long every = Math.max(1, gan.steps() / 3);
         Runs.Outcome outcome = Runs.train(new Runs.Request(config,
@@ -77,20 +76,6 @@ final class DemoGanSection {
             return files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("no sample grids in " + samples + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The demo owns this folder inside its report; a rerun starts it afresh. */
-    private void deletePreviousRun() {
-        if (!Files.exists(runDir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(runDir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clear the previous demo run " + runDir + ": " + e.getMessage(), e);
         }
     }
 }

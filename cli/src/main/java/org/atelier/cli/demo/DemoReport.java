@@ -56,6 +56,9 @@ final class DemoReport {
         if (cfg.gan().steps() > 0) {
             new DemoGanSection(cfg.gan(), dir.resolve("gan-run")).write(report);
         }
+        if (cfg.stylize().steps() > 0) {
+            DemoStyleSection.write(report, cfg.stylize(), dir.resolve("stylize-runs"));
+        }
         report.section("Sample photos and paintings", "Content photos and style paintings shipped in "
                 + SampleImages.FOLDER + " (public domain / CC0), centre-cropped to 128 px.")
                 .figure("samples", "role=content and role=style", DatasetGrids.byColumn(samples, "role", 4, cfg.seed()));

@@ -22,11 +22,13 @@ class DemoCommandTest {
     void writesTheOverviewReportWithCountsThatMatchTheData() throws Exception {
         Path out = dir.resolve("demo");
         MainTestAccess.Result r = MainTestAccess.run("demo", "--set", "out=" + out, "--set", "portraits.count=300",
-                "--set", "masks.area_samples=50", "--set", "masks.kinds=[thick, center-box]", "--set", "gan.steps=4");
+                "--set", "masks.area_samples=50", "--set", "masks.kinds=[thick, center-box]", "--set", "gan.steps=4",
+                "--set", "stylize.steps=3");
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out.resolve("index.html"));
         for (String part : new String[] {"fashion-by-class.png", "fashion-counts.svg", "portraits-by-skin_group.png",
-            "portraits-counts-age.svg", "masks-thick.png", "mask-area-bins.png", "samples.png", "gan-losses.svg"}) {
+            "portraits-counts-age.svg", "masks-thick.png", "mask-area-bins.png", "samples.png", "gan-losses.svg",
+            "stylize.png"}) {
             assertTrue(html.contains(part), "page shows " + part);
             assertTrue(Files.exists(out.resolve(part)), part + " written");
         }
@@ -39,6 +41,8 @@ class DemoCommandTest {
         assertTrue(results.at("/masks/kinds/thick/max").asDouble() <= 0.5);
         assertEquals(4, results.at("/gan/steps").asInt());
         assertTrue(Files.exists(out.resolve("gan-run/metrics.jsonl")), "the demo's run folder is kept");
+        assertEquals(3, results.at("/stylize/steps").asInt());
+        assertTrue(Files.exists(out.resolve("stylize-runs/demo-stylize/metrics.jsonl")), "the stylisation ran by the loop");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.atelier.models.ModelConfig;
 import org.atelier.models.diffusion.DiffusionConfig;
 import org.atelier.models.gan.GanConfig;
 import org.atelier.models.gan.GanFamily;
+import org.atelier.models.nst.FastNstConfig;
+import org.atelier.models.nst.NstFamily;
 
 /**
  * Binds a {@code model:} section to the record of the family its {@code family} key names.
@@ -27,6 +29,9 @@ public final class ModelConfigDeserializer extends JsonDeserializer<ModelConfig>
             FAMILIES.put(f.id(), GanConfig.class);
         }
         FAMILIES.put(DiffusionConfig.FAMILY, DiffusionConfig.class);
+        for (NstFamily f : NstFamily.values()) {
+            FAMILIES.put(f.id(), FastNstConfig.class);
+        }
     }
 
     @Override
