@@ -96,8 +96,8 @@ public final class Runs {
                 t.checkpointEvery(), t.keepCheckpoints(), t.logEvery(), t.sampleEvery(), t.sampleCount(), t.guard());
     }
 
-    /** runs/<name> from runs/<name>/checkpoints/step-N.ckpt. */
-    static Path runRootOf(Path checkpoint) {
+    /** runs/<name> from runs/<name>/checkpoints/step-N.ckpt (or a checkpoint lying in the run folder itself). */
+    public static Path runRootOf(Path checkpoint) {
         Path parent = checkpoint.toAbsolutePath().getParent();
         Path root = parent.getFileName().toString().equals("checkpoints") ? parent.getParent() : parent;
         if (!Files.isRegularFile(root.resolve("config.yaml"))) {

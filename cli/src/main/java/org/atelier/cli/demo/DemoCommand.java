@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Render the dataset overview report (reports/demo/index.html): Fashion-MNIST per class, "
                 + "synthetic portraits per attribute with counts and 95%% intervals, and every mask kind with "
-                + "its hole-area distribution. Uses the embedded config unless --config is given."})
+                + "its hole-area distribution; a small DCGAN and a style transfer trained by the shared loop; and "
+                + "samples, RePaint fills and an outpainting from the published diffusion model (weights/). Uses the "
+                + "embedded config unless --config is given."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "YAML", description = "Config file (default: the embedded demo.yaml, "
             + "also at configs/demo.yaml).")
@@ -23,6 +25,10 @@ public final class DemoCommand implements Callable<Integer> {
             + "--set portraits.count=500 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--train", description = "Retrain the diffusion model from scratch by the shared loop (diffusion.config, "
+            + "with diffusion.train_steps if set; hours on CPU) and use it instead of the published weights.")
+    boolean train;
+
     @Override
     public Integer call() {
         DemoConfig cfg = config == null
@@ -30,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
                 : ConfigLoader.load(config, DemoConfig.class, overrides);
         Path out = ProjectRoot.path().resolve(cfg.out());
         long start = System.nanoTime();
-        Path page = new DemoReport(cfg, out).write();
+        Path page = new DemoReport(cfg, out, train).write();
         System.out.printf("report written to %s (%.1f s)%n", page, (System.nanoTime() - start) / 1e9);
         return 0;
     }

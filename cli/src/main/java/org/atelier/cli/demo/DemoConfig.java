@@ -15,9 +15,10 @@ import org.atelier.datasets.portraits.PortraitSpec;
  * @param masks          the mask gallery
  * @param gan            the small DCGAN trained by the shared loop
  * @param stylize        the small style transfer
+ * @param diffusion      sampling, inpainting and outpainting with the published diffusion model
  */
 public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec portraits, PortraitGrids portraitGrids,
-                         Masks masks, Gan gan, Stylize stylize) {
+                         Masks masks, Gan gan, Stylize stylize, Diffusion diffusion) {
     public DemoConfig {
         require(out != null && !out.isBlank(), "out: a report folder is needed");
         require(fashion != null, "fashion: section missing");
@@ -26,6 +27,7 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
         require(masks != null, "masks: section missing");
         require(gan != null, "gan: section missing");
         require(stylize != null, "stylize: section missing");
+        require(diffusion != null, "diffusion: section missing");
     }
 
     /** @param perClass samples per class in the grid, 1..32 */
@@ -80,6 +82,69 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
             require(content != null && !content.isBlank(), "content: a content image is needed");
             require(style != null && !style.isBlank(), "style: a style image is needed");
             require(steps >= 0 && steps <= 2000, "steps must be in 0..2000, got " + steps);
+        }
+    }
+
+    /**
+     * @param enabled    false leaves the section out (so does {@code steps: 0}); absent = true
+     * @param model      what to sample: a published model's name in weights/, a published model folder or a run
+     *                   folder (paths relative to the project root)
+     * @param config     the run config {@code --train} trains from scratch, and the one the section names when the
+     *                   published weights are missing
+     * @param trainSteps with {@code --train}: training steps, 0..1000000; 0 = the config's own trainer.steps
+     * @param perClass   grid rows: samples drawn per class, 1..16
+     * @param steps      DDIM steps (η = 0) of the grid, 0..1000; 0 leaves the section out
+     * @param guidance   classifier-free guidance scale s ≥ 0 of every part (1 = plain conditional; see SamplingOptions)
+     * @param inpaint    the RePaint part
+     * @param outpaint   the outpainting example
+     */
+    public record Diffusion(Boolean enabled, String model, String config, long trainSteps, int perClass, int steps,
+                            double guidance, Inpaint inpaint, Outpaint outpaint) {
+        public Diffusion {
+            enabled = enabled == null || enabled;
+            require(model != null && !model.isBlank(), "model: a published model name or folder is needed");
+            require(config != null && !config.isBlank(), "config: the run config of the model is needed");
+            require(trainSteps >= 0 && trainSteps <= 1_000_000, "train_steps must be in 0..1000000, got " + trainSteps);
+            require(perClass >= 1 && perClass <= 16, "per_class must be in 1..16, got " + perClass);
+            require(steps >= 0 && steps <= 1000, "steps must be in 0..1000, got " + steps);
+            require(guidance >= 0 && guidance <= 20, "guidance must be in 0..20, got " + guidance);
+            require(inpaint != null, "inpaint: section missing");
+            require(outpaint != null, "outpaint: section missing");
+        }
+
+        /** Whether the section is rendered at all. */
+        public boolean on() {
+            return enabled && steps > 0;
+        }
+    }
+
+    /**
+     * RePaint inpainting of test images (Lugmayr et al. 2022), with a schedule reduced from the paper's.
+     *
+     * @param count      test images inpainted, 1..16
+     * @param mask       mask kind as {@code atelier masks list} documents it (e.g. thick)
+     * @param steps      RePaint denoising steps on the way down, 1..1000
+     * @param jumpLength j: steps a resampling jump goes back up, 1..100
+     * @param jumpCount  r: how often each jump point is passed, 1..20 (1 = no resampling)
+     */
+    public record Inpaint(int count, String mask, int steps, int jumpLength, int jumpCount) {
+        public Inpaint {
+            require(count >= 1 && count <= 16, "count must be in 1..16, got " + count);
+            require(mask != null && !mask.isBlank(), "mask: a mask kind is needed (e.g. thick)");
+            require(steps >= 1 && steps <= 1000, "steps must be in 1..1000, got " + steps);
+            require(jumpLength >= 1 && jumpLength <= 100, "jump_length must be in 1..100, got " + jumpLength);
+            require(jumpCount >= 1 && jumpCount <= 20, "jump_count must be in 1..20, got " + jumpCount);
+        }
+    }
+
+    /**
+     * One outpainting example: pixels added on each side (each at most half the model's side), filled
+     * window by window with the inpainting part's RePaint schedule.
+     */
+    public record Outpaint(int left, int right, int top, int bottom) {
+        public Outpaint {
+            require(left >= 0 && right >= 0 && top >= 0 && bottom >= 0 && left + right + top + bottom > 0,
+                    "left, right, top, bottom must be >= 0 and add at least one pixel");
         }
     }
 

@@ -32,10 +32,13 @@ final class DemoReport {
 
     private final DemoConfig cfg;
     private final Path dir;
+    private final boolean trainDiffusion;
 
-    DemoReport(DemoConfig cfg, Path dir) {
+    /** @param trainDiffusion retrain the diffusion model from scratch instead of loading the published one */
+    DemoReport(DemoConfig cfg, Path dir, boolean trainDiffusion) {
         this.cfg = cfg;
         this.dir = dir;
+        this.trainDiffusion = trainDiffusion;
     }
 
     Path write() {
@@ -58,6 +61,9 @@ final class DemoReport {
         }
         if (cfg.stylize().steps() > 0) {
             DemoStyleSection.write(report, cfg.stylize(), dir.resolve("stylize-runs"));
+        }
+        if (cfg.diffusion().on()) {
+            new DemoDiffusionSection(cfg.diffusion(), cfg.seed(), dir, trainDiffusion).write(report);
         }
         report.section("Sample photos and paintings", "Content photos and style paintings shipped in "
                 + SampleImages.FOLDER + " (public domain / CC0), centre-cropped to 128 px.")
@@ -181,7 +187,7 @@ final class DemoReport {
     }
 
     /** The image with its hole filled mid-grey, as an inpainting model receives it. */
-    private static Image applyMask(Image image, Mask mask) {
+    static Image applyMask(Image image, Mask mask) {
         float[] p = image.pixels().clone();
         int plane = image.height() * image.width();
         for (int c = 0; c < image.channels(); c++) {

@@ -12,6 +12,7 @@ import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.Outpainting;
 import org.atelier.models.diffusion.RePaintOptions;
 import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
             "The model works at its trained size, so the border is filled window by window; each side may add at "
                 + "most half the model's side (14 pixels for 28x28)."})
 public final class OutpaintCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "A ddpm run folder or one of its checkpoint files.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "A ddpm run folder or one of its checkpoint files, a "
+            + "published model folder, or a published model's name in weights/ (e.g. ddpm-cond-fashion).")
     Path run;
 
     @Option(names = "--image", required = true, paramLabel = "IMG", description = "Image of the run's size.")
@@ -66,7 +68,7 @@ public final class OutpaintCommand implements Callable<Integer> {
             throw new InvalidInputException("--trajectory is not recorded by outpaint (it runs one RePaint per window); "
                     + "use inpaint --mask-kind outpaint:left=8 for one window's trajectory");
         }
-        Runs.Loaded loaded = Runs.load(run);
+        Runs.Loaded loaded = ModelSources.load(run);
         if (!(loaded.model() instanceof DiffusionModel model)) {
             throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run; outpainting needs a ddpm run");

@@ -15,6 +15,7 @@ import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.SamplingOptions;
 import org.atelier.models.diffusion.TrajectoryRecorder;
 import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "Small strengths keep the layout and change details; 1 starts from almost pure noise. The grid's first "
                 + "cell is the input."})
 public final class VaryCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "A ddpm run folder or one of its checkpoint files.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "A ddpm run folder or one of its checkpoint files, a "
+            + "published model folder, or a published model's name in weights/ (e.g. ddpm-cond-fashion).")
     Path run;
 
     @Option(names = "--image", required = true, paramLabel = "IMG", description = "Image of the run's size.")
@@ -69,7 +71,7 @@ public final class VaryCommand implements Callable<Integer> {
         if (n < 1 || n > 1000) {
             throw new InvalidInputException("--n must be in 1..1000, got " + n);
         }
-        Runs.Loaded loaded = Runs.load(run);
+        Runs.Loaded loaded = ModelSources.load(run);
         if (!(loaded.model() instanceof DiffusionModel model)) {
             throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run; variations need a ddpm run");

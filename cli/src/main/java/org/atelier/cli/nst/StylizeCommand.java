@@ -18,6 +18,7 @@ import org.atelier.models.nst.NstImages;
 import org.atelier.models.nst.NstLossSpec;
 import org.atelier.models.nst.StartImage;
 import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,7 +51,8 @@ public final class StylizeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--model", paramLabel = "RUN",
-            description = "A trained fast-nst run folder (or checkpoint): one forward pass instead of optimising.")
+            description = "A trained fast-nst run folder (or checkpoint), or a published fast-nst model (folder or name "
+                    + "in weights/): one forward pass instead of optimising.")
     Path model;
 
     @Option(names = "--size", defaultValue = "256", description = "Output's longer side in pixels (default ${DEFAULT-VALUE}).")
@@ -180,7 +182,7 @@ public final class StylizeCommand implements Callable<Integer> {
             throw new InvalidInputException("--model applies the style the run was trained for; --style and --sweep "
                     + "are for optimisation");
         }
-        Runs.Loaded loaded = Runs.load(model);
+        Runs.Loaded loaded = ModelSources.load(model);
         if (!(loaded.model() instanceof Stylizer st)) {
             throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run; --model needs a fast-nst run (atelier train configs/fast-nst-starry.yaml)");

@@ -18,6 +18,7 @@ import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.RePaintOptions;
 import org.atelier.models.diffusion.TrajectoryRecorder;
 import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Parameters;
             "gan-inpaint runs fill it in one pass; diffusion (ddpm) runs with RePaint (Lugmayr et al. 2022)."})
 public final class InpaintCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN",
-            description = "A gan-inpaint or ddpm run folder, or one of its checkpoint files.")
+            description = "A gan-inpaint or ddpm run folder or one of its checkpoint files, a published model folder "
+                    + "(atelier export), or a published model's name in weights/ (e.g. ddpm-cond-fashion).")
     Path run;
 
     @Option(names = "--image", required = true, paramLabel = "IMG",
@@ -71,7 +73,7 @@ public final class InpaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Runs.Loaded loaded = Runs.load(run);
+        Runs.Loaded loaded = ModelSources.load(run);
         DiffusionModel dm = loaded.model() instanceof DiffusionModel d ? d : null;
         if (dm == null && (repaint.any() || prompt.prompt != null || condition != null)) {
             throw new InvalidInputException("--steps, --jump-length, --jump-count, --eta, --guidance, --trajectory, "

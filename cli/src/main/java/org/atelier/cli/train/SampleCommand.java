@@ -15,6 +15,7 @@ import org.atelier.cli.diffusion.SamplingFlags;
 import org.atelier.models.Sampler;
 import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,12 +26,14 @@ import picocli.CommandLine.Parameters;
  * {@code --sampler ddpm|ddim --steps N --eta E --guidance S --prompt "…" --trajectory PNG}.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Draw images from a trained run (its EMA weights at the newest checkpoint) into a grid PNG "
-                + "and/or one PNG per image.",
+        description = {"Draw images from a trained run (its EMA weights at the newest checkpoint) or a published "
+                + "model (atelier export) into a grid PNG and/or one PNG per image.",
             "Diffusion runs choose their reverse process: DDPM ancestral or DDIM (any step count, eta), with "
                 + "classifier-free guidance for conditional models."})
 public final class SampleCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<name>) or one of its checkpoint files.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<name>) or one of its checkpoint "
+            + "files, a published model folder (atelier export), or a published model's name in weights/ "
+            + "(e.g. ddpm-cond-fashion).")
     Path run;
 
     @Option(names = "--n", defaultValue = "64", description = "How many images, 1..10000 (default ${DEFAULT-VALUE}).")
@@ -64,7 +67,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (n < 1 || n > 10_000) {
             throw new InvalidInputException("--n must be in 1..10000, got " + n);
         }
-        Runs.Loaded loaded = Runs.load(run);
+        Runs.Loaded loaded = ModelSources.load(run);
         if (loaded.model() instanceof DiffusionModel dm) {
             return DiffusionSampling.sample(loaded, dm, n, prompt.resolve(dm, condition), diffusion, seed, out, outDir);
         }

@@ -23,7 +23,7 @@ class DemoCommandTest {
         Path out = dir.resolve("demo");
         MainTestAccess.Result r = MainTestAccess.run("demo", "--set", "out=" + out, "--set", "portraits.count=300",
                 "--set", "masks.area_samples=50", "--set", "masks.kinds=[thick, center-box]", "--set", "gan.steps=4",
-                "--set", "stylize.steps=3");
+                "--set", "stylize.steps=3", "--set", "diffusion.model=no-such-model");
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out.resolve("index.html"));
         for (String part : new String[] {"fashion-by-class.png", "fashion-counts.svg", "portraits-by-skin_group.png",
@@ -43,6 +43,15 @@ class DemoCommandTest {
         assertTrue(Files.exists(out.resolve("gan-run/metrics.jsonl")), "the demo's run folder is kept");
         assertEquals(3, results.at("/stylize/steps").asInt());
         assertTrue(Files.exists(out.resolve("stylize-runs/demo-stylize/metrics.jsonl")), "the stylisation ran by the loop");
+        assertEquals("missing", results.at("/diffusion/status").asText(), "no weights: the section says so, no crash");
+        assertTrue(html.contains("atelier export runs/ddpm-cond-fashion"), "and names the commands that make them");
+        MainTestAccess.Result off = MainTestAccess.run("demo", "--set", "out=" + dir.resolve("off"), "--set",
+                "portraits.count=100", "--set", "masks.area_samples=20", "--set", "masks.kinds=[thick]", "--set",
+                "gan.steps=0", "--set", "stylize.steps=0", "--set", "diffusion.enabled=false");
+        assertEquals(0, off.code(), off.err());
+        JsonNode offResults = Json.mapper().readTree(dir.resolve("off/results.json").toFile()).get("results");
+        assertTrue(offResults.path("diffusion").isMissingNode() && offResults.path("gan").isMissingNode(),
+                offResults.toString());
     }
 
     @Test

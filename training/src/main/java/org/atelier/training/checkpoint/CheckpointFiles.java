@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -34,6 +35,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CheckpointFiles {
     public static final int FORMAT = 1;
     static final String META = "checkpoint.json";
+    /**
+     * Every entry carries this fixed local time (not the clock's), so the same state always gives the
+     * same bytes: a published weights file can then be reproduced down to its SHA-256.
+     */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private CheckpointFiles() {
@@ -65,7 +71,9 @@ public final class CheckpointFiles {
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(e);
         zip.write(bytes);
         zip.closeEntry();
     }
