@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.atelier.core.config.ConfigLoader;
 import org.atelier.core.errors.ConfigException;
+import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.UserException;
 import org.atelier.datasets.ProjectRoot;
 import org.atelier.evaluation.report.HtmlReport;
@@ -57,7 +58,7 @@ final class DemoDiffusionSection {
             try {
                 source = published();
             } catch (UserException e) {
-                missing(report, e.getMessage());
+                missing(report, e.getMessage(), e instanceof CorruptFileException);
                 return;
             }
         }
@@ -138,20 +139,23 @@ final class DemoDiffusionSection {
                 m.width(), m.height(), source.origin(), train ? source.loaded().dir().root() : cfg.model());
     }
 
-    /** The fallback: no published weights, so the section says how to make them. */
-    private void missing(HtmlReport report, String reason) {
+    /**
+     * The fallback: no usable published weights (missing, or refused because a file changed), so the
+     * section says why and how to make them, and the rest of the report is still written.
+     */
+    private void missing(HtmlReport report, String reason, boolean damaged) {
         String name = configName();
         List<String> make = new ArrayList<>(List.of("./atelier train " + cfg.config(),
                 "./atelier export runs/" + name + " --out " + ModelSources.FOLDER + "/" + name));
         String alternative = "./atelier demo --train";
         report.section(HEADING, "This section samples, inpaints and outpaints with the published diffusion model '"
-                + cfg.model() + "', and its weights are not there: " + reason + ". Make them with '" + make.get(0)
+                + cfg.model() + "', and its weights " + (damaged ? "were refused" : "are not there") + ": " + reason + ". Make them with '" + make.get(0)
                 + "' followed by '" + make.get(1) + "' (training takes hours on 2 CPU cores; the command resumes with "
                 + "--resume runs/" + name + " after an interruption), or train and use them in one go with '"
                 + alternative + "'. With the weights in place this section draws a DDIM grid, RePaint fills and an "
                 + "outpainting in about a minute.");
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("status", "missing");
+        results.put("status", damaged ? "damaged" : "missing");
         results.put("model", cfg.model());
         results.put("reason", reason);
         make.add(alternative);

@@ -91,6 +91,16 @@ class DemoDiffusionSectionTest {
     }
 
     @Test
+    void damagedWeightsAreReportedInTheSectionNotAsACrash() throws Exception {
+        Path copy = tmp.resolve("pub-damaged");
+        ModelExport.export(tmp.resolve("runs/tiny-ddpm"), copy, false);
+        Files.writeString(copy.resolve("config.yaml"), "# edited\n", java.nio.file.StandardOpenOption.APPEND);
+        JsonNode r = render(tmp.resolve("damaged"), small(copy.toString(), "configs/ddpm-cond-fashion.yaml", 0), false);
+        assertEquals("damaged", r.path("status").asText());
+        assertTrue(r.path("reason").asText().contains(copy.resolve("config.yaml").toString()), r.toString());
+    }
+
+    @Test
     void trainRetrainsFromScratchAndSamplesThatModel() throws Exception {
         Path dir = tmp.resolve("trained");
         JsonNode r = render(dir, small("no-such-model", config.toString(), 3), true);
