@@ -40,7 +40,8 @@ public final class DistributionCommand implements Callable<Integer> {
     String b;
 
     @Option(names = "--extractor", defaultValue = "fmnist-v1", paramLabel = "ID",
-            description = "Feature extractor for images (default: ${DEFAULT-VALUE}).")
+            description = "Feature extractor for images: fmnist-v1 (1x28x28 grey; RGB turned into luma) or portraits-v1 "
+                    + "(3x32x32 RGB synthetic portraits). Default: ${DEFAULT-VALUE}.")
     String extractor;
 
     @Option(names = "--fid", description = "Fréchet distance and FID∞.")

@@ -9,11 +9,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.io.Json;
+import org.atelier.datasets.portraits.PortraitSpec;
+import org.atelier.datasets.portraits.SyntheticPortraits;
+import org.atelier.models.features.PortraitsV1;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -112,5 +116,47 @@ class MetricsCommandTest {
         String table = run("fidelity", "--reference", ref.toString(), "--output", out.toString(), "--masks",
                 masks.toString(), "--no-perceptual");
         assertTrue(table.contains("not composited") && table.contains("hole") && table.contains("band"), table);
+    }
+
+    /** Writes the first {@code n} portraits of one skin group (all else uniform) as 32x32 PNGs. */
+    private static Path portraitFolder(Path dir, String name, String skinGroup, int n, long seed) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        SyntheticPortraits set = new SyntheticPortraits(
+                PortraitSpec.uniform(32, n, seed).withShares("skin_group", Map.of(skinGroup, 1.0)));
+        for (int i = 0; i < n; i++) {
+            ImageFiles.writePng(set.get(i).image(), folder.resolve(String.format("face%03d.png", i)));
+        }
+        return folder;
+    }
+
+    /** Folders of 32x32 RGB portraits run through portraits-v1; a skin-group shift raises FID. */
+    @Test
+    void distributionOnPortraitFoldersWithPortraitsV1(@TempDir Path dir) throws Exception {
+        Path lightA = portraitFolder(dir, "lightA", "light", 60, 31);
+        Path lightB = portraitFolder(dir, "lightB", "light", 60, 32);
+        Path darkB = portraitFolder(dir, "darkB", "dark", 60, 32);
+        JsonNode same = Json.mapper().readTree(run("distribution", "--a", lightA.toString(), "--b", lightB.toString(),
+                "--extractor", "portraits-v1", "--fid", "--no-fid-inf", "--json"));
+        JsonNode shifted = Json.mapper().readTree(run("distribution", "--a", lightA.toString(), "--b",
+                darkB.toString(), "--extractor", "portraits-v1", "--fid", "--no-fid-inf", "--json"));
+        assertEquals("portraits-v1", same.get("extractor").asText());
+        assertEquals(PortraitsV1.WEIGHTS_SHA256, same.get("extractor_sha256").asText());
+        assertTrue(same.get("extractor_input").asText().contains("3x32x32 RGB"), same.toString());
+        assertEquals(60, same.get("n_a").asInt());
+        assertEquals(60, shifted.get("n_b").asInt());
+        assertTrue(shifted.get("fid").asDouble() > 1.5 * same.get("fid").asDouble(),
+                "FID light-dark " + shifted.get("fid") + " vs light-light " + same.get("fid"));
+    }
+
+    @Test
+    void greyImagesAreRefusedByPortraitsV1NamingTheFile(@TempDir Path dir) throws Exception {
+        Path grey = Files.createDirectories(dir.resolve("grey"));
+        ImageFiles.writePng(Image.blank(1, 32, 32, 0f), grey.resolve("g.png"));
+        CommandLine cmd = new CommandLine(new MetricsCommand());
+        CommandLine.ParseResult parsed = cmd.parseArgs("distribution", "--a", grey.toString(), "--b", grey.toString(),
+                "--extractor", "portraits-v1");
+        DistributionCommand command = parsed.subcommand().commandSpec().commandLine().getCommand();
+        InvalidInputException e = assertThrows(InvalidInputException.class, command::call);
+        assertTrue(e.getMessage().contains("g.png") && e.getMessage().contains("3x32x32"), e.getMessage());
     }
 }
