@@ -1,21 +1,14 @@
 package org.atelier.models.features;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.atelier.core.errors.CorruptFileException;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The architecture of the {@code fmnist-v1} classifier, built as a SameDiff graph from named
@@ -38,14 +31,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class FmnistCnn {
     /** Names of the ReLU outputs of the convolutional trunk, in depth order. */
-    public static final List<String> CONV_LAYERS = List.of("c1", "c2", "c3", "c4", "c5");
+    public static final List<String> CONV_LAYERS = ConvTrunk.CONV_LAYERS;
     public static final String INPUT = "input";
     public static final String LABELS = "labels";
-    public static final String FEATURES = "fc1";
+    public static final String FEATURES = ConvTrunk.FEATURES;
     public static final String LOGITS = "logits";
     public static final String LOSS = "loss";
-    public static final String DROP_FLAT = "drop_flat";
-    public static final String DROP_FC1 = "drop_fc1";
+    public static final String DROP_FLAT = ConvTrunk.DROP_FLAT;
+    public static final String DROP_FC1 = ConvTrunk.DROP_FC1;
     public static final int FEATURE_DIM = 256;
     public static final int CLASSES = 10;
     public static final int SIZE = 28;
@@ -61,76 +54,23 @@ public final class FmnistCnn {
 
     /** Fresh He-normal weights (std = sqrt(2 / fan-in), He et al. 2015), zero biases. */
     public static Map<String, INDArray> initialWeights(RandomGenerator rng) {
-        Map<String, INDArray> w = new LinkedHashMap<>();
-        for (int i = 0; i < CONV_CHANNELS.length; i++) {
-            int in = CONV_CHANNELS[i][0];
-            int out = CONV_CHANNELS[i][1];
-            w.put(CONV_LAYERS.get(i) + "_w", gaussian(rng, Math.sqrt(2.0 / (9 * in)), 3, 3, in, out));
-            w.put(CONV_LAYERS.get(i) + "_b", Nd4j.zeros(DataType.FLOAT, out));
-        }
-        w.put("fc1_w", gaussian(rng, Math.sqrt(2.0 / FLAT), FLAT, FEATURE_DIM));
-        w.put("fc1_b", Nd4j.zeros(DataType.FLOAT, FEATURE_DIM));
-        w.put("logits_w", gaussian(rng, Math.sqrt(1.0 / FEATURE_DIM), FEATURE_DIM, CLASSES));
-        w.put("logits_b", Nd4j.zeros(DataType.FLOAT, CLASSES));
+        Map<String, INDArray> w = ConvTrunk.initialWeights(rng, CONV_CHANNELS, FLAT, FEATURE_DIM);
+        ConvTrunk.addSoftmaxHead(w, rng, LOGITS, FEATURE_DIM, CLASSES);
         return w;
-    }
-
-    private static INDArray gaussian(RandomGenerator rng, double std, long... shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        float[] v = new float[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (rng.nextGaussian() * std);
-        }
-        return Nd4j.create(v, shape, 'c');
     }
 
     /** Builds the graph around the given weights (which become trainable variables). */
     public static SameDiff build(Map<String, INDArray> weights, Mode mode) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, -1, -1);
-        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
-        Pooling2DConfig pool = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2)
-                .paddingMode(PaddingMode.VALID).isNHWC(false).build();
-        SDVariable h = x;
-        for (int i = 0; i < CONV_LAYERS.size(); i++) {
-            String name = CONV_LAYERS.get(i);
-            SDVariable pre = sd.cnn().conv2d(name + "_pre", h, var(sd, weights, name + "_w"),
-                    var(sd, weights, name + "_b"), conv);
-            h = sd.nn().relu(name, pre, 0);
-            if (i == 1 || i == 3 || i == 4) {
-                h = sd.cnn().maxPooling2d(name + "_pool", h, pool);
-            }
-        }
-        SDVariable flat = sd.reshape("flat", h, -1, FLAT);
-        if (mode == Mode.TRAIN) {
-            flat = flat.mul(sd.placeHolder(DROP_FLAT, DataType.FLOAT, -1, FLAT));
-        }
-        // mmul + add rather than nn().linear: M2.1's xw_plus_b gave unstable outputs between calls here
-        SDVariable fc1 = sd.nn().relu(FEATURES,
-                sd.mmul(flat, var(sd, weights, "fc1_w")).add(var(sd, weights, "fc1_b")), 0);
-        SDVariable head = fc1;
-        if (mode == Mode.TRAIN) {
-            head = fc1.mul(sd.placeHolder(DROP_FC1, DataType.FLOAT, -1, FEATURE_DIM));
-        }
-        SDVariable logits = sd.mmul(head, var(sd, weights, "logits_w")).add(LOGITS, var(sd, weights, "logits_b"));
+        SDVariable head = ConvTrunk.build(sd, x, weights, FLAT, FEATURE_DIM, mode == Mode.TRAIN);
+        SDVariable logits = ConvTrunk.dense(sd, head, weights, LOGITS);
         if (mode == Mode.TRAIN) {
             SDVariable labels = sd.placeHolder(LABELS, DataType.FLOAT, -1, CLASSES);
             sd.loss().softmaxCrossEntropy(LOSS, labels, logits, null);
             sd.setLossVariables(LOSS);
         }
         return sd;
-    }
-
-    private static SDVariable var(SameDiff sd, Map<String, INDArray> weights, String name) {
-        INDArray w = weights.get(name);
-        if (w == null) {
-            throw new IllegalArgumentException("missing weight tensor '" + name + "'");
-        }
-        return sd.var(name, w);
     }
 
     /** Names of every weight tensor, in the order they are stored. */
@@ -140,26 +80,11 @@ public final class FmnistCnn {
 
     /** Current weights of a graph built by {@link #build}, as storable tensors. */
     public static Map<String, WeightsFile.Tensor> export(SameDiff sd) {
-        Map<String, WeightsFile.Tensor> out = new LinkedHashMap<>();
-        for (String name : weightNames()) {
-            INDArray a = sd.getArrForVarName(name).castTo(DataType.FLOAT).dup('c');
-            out.put(name, new WeightsFile.Tensor(a.shape(), a.data().asFloat()));
-        }
-        return out;
+        return ConvTrunk.export(sd, weightNames());
     }
 
     /** Stored tensors back into arrays, checking each name and shape against the architecture. */
     public static Map<String, INDArray> toArrays(Map<String, WeightsFile.Tensor> tensors, Path source) {
-        Map<String, INDArray> expected = initialWeights(new SplittableRandom(0));
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        for (Map.Entry<String, INDArray> e : expected.entrySet()) {
-            WeightsFile.Tensor t = tensors.get(e.getKey());
-            if (t == null || !Arrays.equals(t.shape(), e.getValue().shape())) {
-                throw new CorruptFileException(source, "tensor '" + e.getKey()
-                        + "' missing or of the wrong shape; expected " + Arrays.toString(e.getValue().shape()));
-            }
-            out.put(e.getKey(), Nd4j.create(t.values(), t.shape(), 'c'));
-        }
-        return out;
+        return ConvTrunk.toArrays(initialWeights(new SplittableRandom(0)), tensors, source);
     }
 }

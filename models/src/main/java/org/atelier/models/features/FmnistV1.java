@@ -1,17 +1,11 @@
 package org.atelier.models.features;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
-import org.atelier.core.io.Hashing;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +27,6 @@ public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
     /** SHA-256 of the committed weights; printed by {@link FmnistV1Trainer} after retraining. */
     public static final String WEIGHTS_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000";
     public static final InputSpec INPUT = new InputSpec(1, FmnistCnn.SIZE, FmnistCnn.SIZE, -1f, 1f);
-    private static final int CHUNK = 256;
 
     private final SameDiff graph;
     private final String sha256;
@@ -45,35 +38,16 @@ public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
 
     /** Loads the committed weights from the class path, verifying their SHA-256. */
     public static FmnistV1 load() {
-        Path source = Path.of("classpath:org/atelier/models/features/" + WEIGHTS_RESOURCE);
-        try (InputStream in = FmnistV1.class.getResourceAsStream(WEIGHTS_RESOURCE)) {
-            if (in == null) {
-                throw new InvalidInputException(source + ": the fmnist-v1 weights are missing from the class path");
-            }
-            return fromBytes(in.readAllBytes(), source, WEIGHTS_SHA256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PinnedWeights.fromClassPath(WEIGHTS_RESOURCE, ID, WEIGHTS_SHA256, FmnistV1::fromBytes);
     }
 
     /** Loads weights from a file, requiring the given SHA-256 (lower-case hex). */
     public static FmnistV1 load(Path file, String expectedSha256) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such weights file");
-        }
-        try {
-            return fromBytes(Files.readAllBytes(file), file, expectedSha256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PinnedWeights.fromFile(file, expectedSha256, FmnistV1::fromBytes);
     }
 
     static FmnistV1 fromBytes(byte[] bytes, Path source, String expectedSha256) {
-        String actual = Hashing.sha256(bytes);
-        if (!actual.equals(expectedSha256)) {
-            throw new CorruptFileException(source, "SHA-256 of the " + ID + " weights is " + actual + ", expected "
-                    + expectedSha256 + " (retrain with benchmarks/train-fmnist-v1.sh or restore the committed file)");
-        }
+        String actual = PinnedWeights.verify(bytes, source, expectedSha256, ID, "benchmarks/train-fmnist-v1.sh");
         Map<String, INDArray> weights = FmnistCnn.toArrays(WeightsFile.decode(bytes, source), source);
         return new FmnistV1(FmnistCnn.build(weights, FmnistCnn.Mode.INFER), actual);
     }
@@ -109,51 +83,14 @@ public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
 
     @Override
     public synchronized float[][] features(List<Image> images) {
-        float[][] out = new float[images.size()][];
-        int px = FmnistCnn.SIZE * FmnistCnn.SIZE;
-        for (int from = 0; from < images.size(); from += CHUNK) {
-            int n = Math.min(CHUNK, images.size() - from);
-            float[] x = new float[n * px];
-            for (int i = 0; i < n; i++) {
-                Image img = images.get(from + i);
-                if (img.channels() != 1 || img.height() != FmnistCnn.SIZE || img.width() != FmnistCnn.SIZE) {
-                    throw new IllegalArgumentException("image " + (from + i) + " is " + img + "; call prepare() first");
-                }
-                System.arraycopy(img.pixels(), 0, x, i * px, px);
-            }
-            INDArray in = Nd4j.create(x, new long[] {n, 1, FmnistCnn.SIZE, FmnistCnn.SIZE}, 'c');
-            INDArray f = graph.outputSingle(Map.of(FmnistCnn.INPUT, in), FmnistCnn.FEATURES)
-                    .castTo(DataType.FLOAT).dup('c');
-            float[] flat = f.data().asFloat();
-            for (int i = 0; i < n; i++) {
-                float[] row = new float[FmnistCnn.FEATURE_DIM];
-                System.arraycopy(flat, i * FmnistCnn.FEATURE_DIM, row, 0, FmnistCnn.FEATURE_DIM);
-                out[from + i] = row;
-            }
-        }
-        return out;
+        return GraphBatches.run(graph, FmnistCnn.INPUT, INPUT, images, List.of(FmnistCnn.FEATURES))
+                .get(FmnistCnn.FEATURES);
     }
 
     /** Classifier logits (10 per image) of prepared images; used to check the weights' accuracy. */
     public synchronized float[][] logits(List<Image> images) {
-        float[][] out = new float[images.size()][];
-        int px = FmnistCnn.SIZE * FmnistCnn.SIZE;
-        for (int from = 0; from < images.size(); from += CHUNK) {
-            int n = Math.min(CHUNK, images.size() - from);
-            float[] x = new float[n * px];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(images.get(from + i).pixels(), 0, x, i * px, px);
-            }
-            INDArray in = Nd4j.create(x, new long[] {n, 1, FmnistCnn.SIZE, FmnistCnn.SIZE}, 'c');
-            float[] flat = graph.outputSingle(Map.of(FmnistCnn.INPUT, in), FmnistCnn.LOGITS)
-                    .castTo(DataType.FLOAT).dup('c').data().asFloat();
-            for (int i = 0; i < n; i++) {
-                float[] row = new float[FmnistCnn.CLASSES];
-                System.arraycopy(flat, i * FmnistCnn.CLASSES, row, 0, FmnistCnn.CLASSES);
-                out[from + i] = row;
-            }
-        }
-        return out;
+        return GraphBatches.run(graph, FmnistCnn.INPUT, INPUT, images, List.of(FmnistCnn.LOGITS))
+                .get(FmnistCnn.LOGITS);
     }
 
     /** ReLU outputs of c1..c5 for one image of any size (RGB is turned into luma first). */

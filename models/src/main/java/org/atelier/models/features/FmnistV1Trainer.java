@@ -1,11 +1,15 @@
 package org.atelier.models.features;
 
+import static org.atelier.models.features.ExtractorTraining.dropMask;
+import static org.atelier.models.features.ExtractorTraining.log;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,13 +19,9 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.io.Hashing;
 import org.atelier.core.io.Json;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.schedule.ExponentialSchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Trains the {@code fmnist-v1} feature extractor on the Fashion-MNIST train split and writes
@@ -48,6 +48,9 @@ public final class FmnistV1Trainer {
     static final double KEEP_FLAT = 0.75;
     static final double KEEP_FC1 = 0.5;
     static final int MAX_SHIFT = 2;
+    /** Placeholders fed by a training batch's feature arrays, and by its label array. */
+    private static final List<String> FEATURE_MAPPING = List.of(FmnistCnn.INPUT, FmnistCnn.DROP_FLAT, FmnistCnn.DROP_FC1);
+    private static final List<String> LABEL_MAPPING = List.of(FmnistCnn.LABELS);
 
     private FmnistV1Trainer() {
     }
@@ -104,36 +107,21 @@ public final class FmnistV1Trainer {
         SameDiff sd = FmnistCnn.build(initial, FmnistCnn.Mode.TRAIN);
         int stepsPerEpoch = train.size() / BATCH;
         long totalSteps = Math.min((long) stepsPerEpoch * epochs, maxSteps);
-        double gamma = Math.pow(lrEnd / lrStart, 1.0 / Math.max(1, totalSteps));
-        sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, lrStart, gamma)))
-                .weightDecay(WEIGHT_DECAY, true)
-                .dataSetFeatureMapping(FmnistCnn.INPUT, FmnistCnn.DROP_FLAT, FmnistCnn.DROP_FC1)
-                .dataSetLabelMapping(FmnistCnn.LABELS)
-                .build());
+        sd.setTrainingConfig(ExtractorTraining.adam(lrStart, lrEnd, totalSteps, WEIGHT_DECAY, FEATURE_MAPPING,
+                LABEL_MAPPING));
 
+        ExtractorTraining.Epochs loop = new ExtractorTraining.Epochs(sd, BATCH, stepsPerEpoch, totalSteps,
+                FEATURE_MAPPING, LABEL_MAPPING, FmnistCnn.LOSS);
         long step = 0;
         double accuracy = Double.NaN;
         long started = System.nanoTime();
         for (int epoch = 1; epoch <= epochs && step < totalSteps; epoch++) {
-            int[] order = permutation(train.size(), rng);
-            double lossSum = 0;
-            int lossCount = 0;
-            long t0 = System.nanoTime();
-            for (int b = 0; b < stepsPerEpoch && step < totalSteps; b++, step++) {
-                MultiDataSet batch = trainingBatch(train, order, b * BATCH, rng);
-                sd.fit(batch);
-                if ((b + 1) % 50 == 0) {
-                    // fit() keeps no loss curve for a single batch: evaluate the loss on it once more
-                    lossSum += batchLoss(sd, batch);
-                    lossCount++;
-                    log("epoch %d step %d/%d loss %.4f (%.0f ms/step)", epoch, b + 1, stepsPerEpoch,
-                            lossSum / lossCount, (System.nanoTime() - t0) / 1e6 / (b + 1));
-                }
-            }
+            ExtractorTraining.Epochs.Done done = loop.run(epoch, step, train.size(), rng,
+                    (order, from) -> trainingBatch(train, order, from, rng), (b, s) -> (b + 1) % 50 == 0);
+            step = done.step();
             accuracy = accuracy(FmnistCnn.export(sd), test);
             log("epoch %d done: mean loss %.4f, test accuracy %.4f, %.1f min elapsed", epoch,
-                    lossSum / Math.max(1, lossCount), accuracy, (System.nanoTime() - started) / 6e10);
+                    done.meanLoss(), accuracy, (System.nanoTime() - started) / 6e10);
         }
 
         Map<String, WeightsFile.Tensor> weights = FmnistCnn.export(sd);
@@ -163,12 +151,6 @@ public final class FmnistV1Trainer {
         Json.write(out.resolve("fmnist-v1.json"), card);
         log("wrote %s (sha256 %s), test accuracy %.4f", weightsFile, sha, accuracy);
         log("set FmnistV1.WEIGHTS_SHA256 to \"%s\"", sha);
-    }
-
-    private static double batchLoss(SameDiff sd, MultiDataSet batch) {
-        Map<String, INDArray> feed = Map.of(FmnistCnn.INPUT, batch.getFeatures(0), FmnistCnn.DROP_FLAT,
-                batch.getFeatures(1), FmnistCnn.DROP_FC1, batch.getFeatures(2), FmnistCnn.LABELS, batch.getLabels(0));
-        return sd.outputSingle(feed, FmnistCnn.LOSS).getDouble(0);
     }
 
     /** Images as (N, 784) floats in [-1, 1] and labels 0..9. */
@@ -213,30 +195,6 @@ public final class FmnistV1Trainer {
         }
     }
 
-    /** Inverted dropout mask: 1/keep with probability keep, else 0 (so inference needs no rescaling). */
-    private static INDArray dropMask(SplittableRandom rng, int rows, int cols, double keep) {
-        float[] m = new float[rows * cols];
-        float scale = (float) (1.0 / keep);
-        for (int i = 0; i < m.length; i++) {
-            m[i] = rng.nextDouble() < keep ? scale : 0f;
-        }
-        return Nd4j.create(m, new long[] {rows, cols}, 'c');
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /** Share of test images whose arg-max logit is the label, with the inference graph. */
     static double accuracy(Map<String, WeightsFile.Tensor> weights, Split test) {
         SameDiff sd = FmnistCnn.build(FmnistCnn.toArrays(weights, Path.of("(in memory)")), FmnistCnn.Mode.INFER);
@@ -259,11 +217,6 @@ public final class FmnistV1Trainer {
             }
         }
         return correct / (double) test.size();
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, format + "%n", args);
-        System.out.flush();
     }
 
     /**

@@ -1,22 +1,14 @@
 package org.atelier.models.features;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
-import org.atelier.core.io.Hashing;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The {@code portraits-v1} extractor: the project's multi-task CNN ({@link PortraitsCnn})
@@ -39,8 +31,6 @@ public final class PortraitsV1 implements FeatureExtractor {
     public static final String WEIGHTS_SHA256 = "f74e059d984de780877f46c113253ab4f5f7615fe836517e10321edb42c56dfd";
     public static final InputSpec INPUT = new InputSpec(PortraitsCnn.CHANNELS, PortraitsCnn.SIZE, PortraitsCnn.SIZE,
             -1f, 1f);
-    private static final int CHUNK = 256;
-    private static final int PIXELS = PortraitsCnn.CHANNELS * PortraitsCnn.SIZE * PortraitsCnn.SIZE;
 
     private final SameDiff graph;
     private final String sha256;
@@ -52,35 +42,16 @@ public final class PortraitsV1 implements FeatureExtractor {
 
     /** Loads the committed weights from the class path, verifying their SHA-256. */
     public static PortraitsV1 load() {
-        Path source = Path.of("classpath:org/atelier/models/features/" + WEIGHTS_RESOURCE);
-        try (InputStream in = PortraitsV1.class.getResourceAsStream(WEIGHTS_RESOURCE)) {
-            if (in == null) {
-                throw new InvalidInputException(source + ": the " + ID + " weights are missing from the class path");
-            }
-            return fromBytes(in.readAllBytes(), source, WEIGHTS_SHA256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PinnedWeights.fromClassPath(WEIGHTS_RESOURCE, ID, WEIGHTS_SHA256, PortraitsV1::fromBytes);
     }
 
     /** Loads weights from a file, requiring the given SHA-256 (lower-case hex). */
     public static PortraitsV1 load(Path file, String expectedSha256) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such weights file");
-        }
-        try {
-            return fromBytes(Files.readAllBytes(file), file, expectedSha256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PinnedWeights.fromFile(file, expectedSha256, PortraitsV1::fromBytes);
     }
 
     static PortraitsV1 fromBytes(byte[] bytes, Path source, String expectedSha256) {
-        String actual = Hashing.sha256(bytes);
-        if (!actual.equals(expectedSha256)) {
-            throw new CorruptFileException(source, "SHA-256 of the " + ID + " weights is " + actual + ", expected "
-                    + expectedSha256 + " (retrain with benchmarks/train-portraits-v1.sh or restore the committed file)");
-        }
+        String actual = PinnedWeights.verify(bytes, source, expectedSha256, ID, "benchmarks/train-portraits-v1.sh");
         Map<String, INDArray> weights = PortraitsCnn.toArrays(WeightsFile.decode(bytes, source), source);
         return new PortraitsV1(PortraitsCnn.build(weights, PortraitsCnn.Mode.INFER), actual);
     }
@@ -161,37 +132,8 @@ public final class PortraitsV1 implements FeatureExtractor {
         return best;
     }
 
-    /** Runs chunks of images through the graph, collecting the named outputs as rows. */
+    /** Runs prepared images through the graph, collecting the named outputs as rows. */
     private Map<String, float[][]> run(List<Image> images, List<String> outputs) {
-        Map<String, float[][]> out = new LinkedHashMap<>();
-        for (String name : outputs) {
-            out.put(name, new float[images.size()][]);
-        }
-        for (int from = 0; from < images.size(); from += CHUNK) {
-            int n = Math.min(CHUNK, images.size() - from);
-            float[] x = new float[n * PIXELS];
-            for (int i = 0; i < n; i++) {
-                Image img = images.get(from + i);
-                if (img.channels() != PortraitsCnn.CHANNELS || img.height() != PortraitsCnn.SIZE
-                        || img.width() != PortraitsCnn.SIZE) {
-                    throw new IllegalArgumentException("image " + (from + i) + " is " + img + "; call prepare() first");
-                }
-                System.arraycopy(img.pixels(), 0, x, i * PIXELS, PIXELS);
-            }
-            INDArray in = Nd4j.create(x, new long[] {n, PortraitsCnn.CHANNELS, PortraitsCnn.SIZE, PortraitsCnn.SIZE}, 'c');
-            Map<String, INDArray> acts = graph.output(Map.of(PortraitsCnn.INPUT, in), outputs);
-            for (String name : outputs) {
-                INDArray a = acts.get(name).castTo(DataType.FLOAT).dup('c');
-                int cols = (int) a.size(1);
-                float[] flat = a.data().asFloat();
-                float[][] dst = out.get(name);
-                for (int i = 0; i < n; i++) {
-                    float[] row = new float[cols];
-                    System.arraycopy(flat, i * cols, row, 0, cols);
-                    dst[from + i] = row;
-                }
-            }
-        }
-        return out;
+        return GraphBatches.run(graph, PortraitsCnn.INPUT, INPUT, images, outputs);
     }
 }

@@ -1,5 +1,8 @@
 package org.atelier.models.features;
 
+import static org.atelier.models.features.ExtractorTraining.dropMask;
+import static org.atelier.models.features.ExtractorTraining.log;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +19,9 @@ import org.atelier.datasets.Sample;
 import org.atelier.datasets.portraits.PortraitSpec;
 import org.atelier.datasets.portraits.SyntheticPortraits;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.schedule.ExponentialSchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Trains the {@code portraits-v1} feature extractor on balanced synthetic portraits (every
@@ -62,6 +61,9 @@ public final class PortraitsV1Trainer {
     static final double KEEP_FC1 = 0.5;
     private static final int SIZE = PortraitsCnn.SIZE;
     private static final int PIXELS = PortraitsCnn.CHANNELS * SIZE * SIZE;
+    /** Placeholders fed by a training batch's feature arrays (its label arrays feed {@link PortraitsCnn#labelNames}). */
+    private static final List<String> FEATURE_MAPPING =
+            List.of(PortraitsCnn.INPUT, PortraitsCnn.DROP_FLAT, PortraitsCnn.DROP_FC1);
 
     private PortraitsV1Trainer() {
     }
@@ -117,39 +119,23 @@ public final class PortraitsV1Trainer {
         SameDiff sd = PortraitsCnn.build(PortraitsCnn.initialWeights(rng.split()), PortraitsCnn.Mode.TRAIN);
         int stepsPerEpoch = trainCount / BATCH;
         long totalSteps = Math.min((long) stepsPerEpoch * epochs, maxSteps);
-        double gamma = Math.pow(LR_END / LR_START, 1.0 / Math.max(1, totalSteps));
-        List<String> features = new ArrayList<>(List.of(PortraitsCnn.INPUT, PortraitsCnn.DROP_FLAT, PortraitsCnn.DROP_FC1));
-        sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, LR_START, gamma)))
-                .weightDecay(WEIGHT_DECAY, true)
-                .dataSetFeatureMapping(features)
-                .dataSetLabelMapping(PortraitsCnn.labelNames())
-                .build());
+        sd.setTrainingConfig(ExtractorTraining.adam(LR_START, LR_END, totalSteps, WEIGHT_DECAY, FEATURE_MAPPING,
+                PortraitsCnn.labelNames()));
 
+        ExtractorTraining.Epochs loop = new ExtractorTraining.Epochs(sd, BATCH, stepsPerEpoch, totalSteps,
+                FEATURE_MAPPING, PortraitsCnn.labelNames(), PortraitsCnn.LOSS);
         long step = 0;
         Map<String, Double> accuracy = Map.of();
         long trainStarted = System.nanoTime();
         for (int epoch = 1; epoch <= epochs && step < totalSteps; epoch++) {
-            int[] order = permutation(trainCount, rng);
-            double lossSum = 0;
-            int lossCount = 0;
-            long t0 = System.nanoTime();
-            for (int b = 0; b < stepsPerEpoch && step < totalSteps; b++, step++) {
-                MultiDataSet batch = trainingBatch(train, order, b * BATCH, rng);
-                sd.fit(batch);
-                if ((b + 1) % 25 == 0 || step == 4) {
-                    // fit() keeps no loss curve for a single batch: evaluate the loss on it once more
-                    lossSum += batchLoss(sd, batch);
-                    lossCount++;
-                    log("epoch %d step %d/%d loss %.4f (%.0f ms/step)", epoch, b + 1, stepsPerEpoch,
-                            lossSum / lossCount, (System.nanoTime() - t0) / 1e6 / (b + 1));
-                }
-            }
+            ExtractorTraining.Epochs.Done done = loop.run(epoch, step, trainCount, rng,
+                    (order, from) -> trainingBatch(train, order, from, rng), (b, s) -> (b + 1) % 25 == 0 || s == 4);
+            step = done.step();
             byte[] bytes = WeightsFile.encode(PortraitsCnn.export(sd));
             PortraitsV1 current = PortraitsV1.fromBytes(bytes, Path.of("(in memory)"), Hashing.sha256(bytes));
             accuracy = accuracy(current, holdoutSet, holdoutImages);
             log("epoch %d done: mean loss %.4f, held-out accuracy %s, %.1f min elapsed", epoch,
-                    lossSum / Math.max(1, lossCount), format(accuracy), (System.nanoTime() - started) / 6e10);
+                    done.meanLoss(), format(accuracy), (System.nanoTime() - started) / 6e10);
         }
 
         Map<String, WeightsFile.Tensor> weights = PortraitsCnn.export(sd);
@@ -215,18 +201,6 @@ public final class PortraitsV1Trainer {
         return s.toString();
     }
 
-    private static double batchLoss(SameDiff sd, MultiDataSet batch) {
-        Map<String, INDArray> feed = new LinkedHashMap<>();
-        feed.put(PortraitsCnn.INPUT, batch.getFeatures(0));
-        feed.put(PortraitsCnn.DROP_FLAT, batch.getFeatures(1));
-        feed.put(PortraitsCnn.DROP_FC1, batch.getFeatures(2));
-        List<String> labels = PortraitsCnn.labelNames();
-        for (int h = 0; h < labels.size(); h++) {
-            feed.put(labels.get(h), batch.getLabels(h));
-        }
-        return sd.outputSingle(feed, PortraitsCnn.LOSS).getDouble(0);
-    }
-
     /** Training images (N, 3*32*32) in [-1, 1] and per image the class index of every head. */
     record Rendered(float[][] images, int[][] classes) {
         static Rendered of(SyntheticPortraits set) {
@@ -285,34 +259,5 @@ public final class PortraitsV1Trainer {
                 dst[offset + base + col] = src[base + SIZE - 1 - col];
             }
         }
-    }
-
-    /** Inverted dropout mask: 1/keep with probability keep, else 0 (so inference needs no rescaling). */
-    private static INDArray dropMask(SplittableRandom rng, int rows, int cols, double keep) {
-        float[] m = new float[rows * cols];
-        float scale = (float) (1.0 / keep);
-        for (int i = 0; i < m.length; i++) {
-            m[i] = rng.nextDouble() < keep ? scale : 0f;
-        }
-        return Nd4j.create(m, new long[] {rows, cols}, 'c');
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, format + "%n", args);
-        System.out.flush();
     }
 }
