@@ -69,25 +69,16 @@ public final class FastStyleTransfer implements Trainable, Stylizer {
             objective = new Objective(s);
         }
         OutAndGrad og = objective.net.sd().calculateGradientsAndOutputs(Map.of("x", batch.images()),
-                List.of(objective.total, objective.content, objective.style, objective.tv), store.names(TransformNet.GROUP));
+                objective.losses.names(), store.names(TransformNet.GROUP));
         ctx.update(TransformNet.GROUP, new LinkedHashMap<>(og.getGradients()));
-        Map<String, INDArray> o = og.getOutputs();
-        Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss", o.get(objective.total).getDouble(0));
-        losses.put("content", o.get(objective.content).getDouble(0));
-        losses.put("style", o.get(objective.style).getDouble(0));
-        losses.put("tv", o.get(objective.tv).getDouble(0));
-        return losses;
+        return objective.losses.values(og.getOutputs());
     }
 
     /** The training graph for inputs of one shape, with its fixed feature net and style targets. */
     private final class Objective {
         final long[] shape;
         final Net net;
-        final String total;
-        final String content;
-        final String style;
-        final String tv;
+        final NstObjective losses;
 
         Objective(long[] shape) {
             this.shape = shape.clone();
@@ -112,21 +103,7 @@ public final class FastStyleTransfer implements Trainable, Stylizer {
             Map<String, SDVariable> fy = fnet.apply(sd, y, spec.layersUsed());
             // φ_c(x): the same constants applied to the input; x is a placeholder, so no gradient flows there
             SDVariable fx = fnet.apply(sd, x, java.util.Set.of(spec.contentLayer())).get(spec.contentLayer());
-            SDVariable lc = NstLosses.content(sd, fy.get(spec.contentLayer()), fx);
-            SDVariable ls = null;
-            for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
-                SDVariable g = NstLosses.gram(sd, fy.get(e.getKey()), fnet.shape(e.getKey(), h, w));
-                SDVariable el = NstLosses.styleLayer(sd, g, sd.constant("a_" + e.getKey(), grams.get(e.getKey())))
-                        .mul(e.getValue());
-                ls = ls == null ? el : ls.add(el);
-            }
-            SDVariable ltv = NstLosses.totalVariation(sd, y, h, w);
-            SDVariable l = lc.mul(spec.contentWeight()).add(ls.mul(spec.styleWeight())).add(ltv.mul(spec.tvWeight()));
-            sd.setLossVariables(l);
-            total = l.name();
-            content = lc.name();
-            style = ls.name();
-            tv = ltv.name();
+            losses = NstObjective.build(sd, fnet, spec, fy, fx, grams, y, h, w);
         }
     }
 

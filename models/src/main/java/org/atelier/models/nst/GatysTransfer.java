@@ -43,10 +43,7 @@ public final class GatysTransfer implements Trainable {
 
     private final ParameterStore store = new ParameterStore();
     private final SameDiff sd = SameDiff.create();
-    private final String total;
-    private final String contentLoss;
-    private final String styleLoss;
-    private final String tvLoss;
+    private final NstObjective objective;
     private final Image content;
 
     /**
@@ -67,24 +64,13 @@ public final class GatysTransfer implements Trainable {
         }
         this.content = content;
         INDArray p = StyleTargets.features(net, content, java.util.Set.of(spec.contentLayer())).get(spec.contentLayer());
-        Map<String, INDArray> a = StyleTargets.blendedGrams(net, styles, spec.styleLayers().keySet());
+        Map<String, INDArray> a = new LinkedHashMap<>();
+        StyleTargets.blendedGrams(net, styles, spec.styleLayers().keySet()).forEach((k, v) -> a.put(k, v.castTo(dtype)));
         INDArray x = store.param(GROUP, IMAGE, () -> NstImages.toBatch(start.toRgb()).castTo(dtype));
         SDVariable img = sd.var(IMAGE, x);
         Map<String, SDVariable> f = net.apply(sd, img, spec.layersUsed());
-        SDVariable lc = NstLosses.content(sd, f.get(spec.contentLayer()), sd.constant("p_content", p.castTo(dtype)));
-        SDVariable ls = null;
-        for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
-            SDVariable g = NstLosses.gram(sd, f.get(e.getKey()), net.shape(e.getKey(), content.height(), content.width()));
-            SDVariable el = NstLosses.styleLayer(sd, g, sd.constant("a_" + e.getKey(), a.get(e.getKey()).castTo(dtype))).mul(e.getValue());
-            ls = ls == null ? el : ls.add(el);
-        }
-        SDVariable ltv = NstLosses.totalVariation(sd, img, content.height(), content.width());
-        SDVariable l = lc.mul(spec.contentWeight()).add(ls.mul(spec.styleWeight())).add(ltv.mul(spec.tvWeight()));
-        sd.setLossVariables(l);
-        total = l.name();
-        contentLoss = lc.name();
-        styleLoss = ls.name();
-        tvLoss = ltv.name();
+        SDVariable pContent = sd.constant("p_content", p.castTo(dtype));
+        objective = NstObjective.build(sd, net, spec, f, pContent, a, img, content.height(), content.width());
     }
 
     @Override
@@ -100,29 +86,16 @@ public final class GatysTransfer implements Trainable {
 
     @Override
     public Map<String, Double> step(Batch batch, StepContext ctx) {
-        OutAndGrad og = sd.calculateGradientsAndOutputs(Map.of(), List.of(total, contentLoss, styleLoss, tvLoss),
-                List.of(IMAGE));
+        OutAndGrad og = sd.calculateGradientsAndOutputs(Map.of(), objective.names(), List.of(IMAGE));
         ctx.update(GROUP, new LinkedHashMap<>(og.getGradients()));
         INDArray x = store.parameters().get(IMAGE);
         Transforms.min(Transforms.max(x, -1.0, false), 1.0, false);
-        Map<String, INDArray> o = og.getOutputs();
-        Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss", o.get(total).getDouble(0));
-        losses.put("content", o.get(contentLoss).getDouble(0));
-        losses.put("style", o.get(styleLoss).getDouble(0));
-        losses.put("tv", o.get(tvLoss).getDouble(0));
-        return losses;
+        return objective.values(og.getOutputs());
     }
 
     /** The losses at the current image, without a step: loss, content, style, tv. */
     public Map<String, Double> losses() {
-        Map<String, INDArray> o = sd.output(Map.of(), List.of(total, contentLoss, styleLoss, tvLoss));
-        Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss", o.get(total).getDouble(0));
-        losses.put("content", o.get(contentLoss).getDouble(0));
-        losses.put("style", o.get(styleLoss).getDouble(0));
-        losses.put("tv", o.get(tvLoss).getDouble(0));
-        return losses;
+        return objective.values(sd.output(Map.of(), objective.names()));
     }
 
     /** ∂L/∂x at the current image, (1, 3, H, W): for gradient checks. */
