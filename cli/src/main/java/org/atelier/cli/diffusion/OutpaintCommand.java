@@ -3,7 +3,6 @@ package org.atelier.cli.diffusion;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.atelier.cli.train.InpaintCommand;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
@@ -12,7 +11,6 @@ import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.Outpainting;
 import org.atelier.models.diffusion.RePaintOptions;
 import org.atelier.training.Runs;
-import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,17 +66,10 @@ public final class OutpaintCommand implements Callable<Integer> {
             throw new InvalidInputException("--trajectory is not recorded by outpaint (it runs one RePaint per window); "
                     + "use inpaint --mask-kind outpaint:left=8 for one window's trajectory");
         }
-        Runs.Loaded loaded = ModelSources.load(run);
-        if (!(loaded.model() instanceof DiffusionModel model)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
-                    + " run; outpainting needs a ddpm run");
-        }
-        Image img = ImageFiles.read(image);
-        if (img.height() != model.height() || img.width() != model.width()) {
-            throw new InvalidInputException(image + ": image is " + img.width() + "x" + img.height() + ", this model works on "
-                    + model.width() + "x" + model.height() + " images");
-        }
-        img = InpaintCommand.matchChannels(img, model.channels());
+        DiffusionInput input = DiffusionInput.load(run, image, "outpainting needs");
+        Runs.Loaded loaded = input.loaded();
+        DiffusionModel model = input.model();
+        Image img = input.image();
         Condition c = prompt.resolve(model, condition);
         RePaintOptions o = repaint.resolve(model, c != null);
         Outpainting.Borders b = new Outpainting.Borders(left, right, top, bottom);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.atelier.cli.train.InpaintCommand;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
@@ -15,7 +14,6 @@ import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.SamplingOptions;
 import org.atelier.models.diffusion.TrajectoryRecorder;
 import org.atelier.training.Runs;
-import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,17 +69,10 @@ public final class VaryCommand implements Callable<Integer> {
         if (n < 1 || n > 1000) {
             throw new InvalidInputException("--n must be in 1..1000, got " + n);
         }
-        Runs.Loaded loaded = ModelSources.load(run);
-        if (!(loaded.model() instanceof DiffusionModel model)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
-                    + " run; variations need a ddpm run");
-        }
-        Image img = ImageFiles.read(image);
-        if (img.height() != model.height() || img.width() != model.width()) {
-            throw new InvalidInputException(image + ": image is " + img.width() + "x" + img.height() + ", this model works on "
-                    + model.width() + "x" + model.height() + " images");
-        }
-        img = InpaintCommand.matchChannels(img, model.channels());
+        DiffusionInput input = DiffusionInput.load(run, image, "variations need");
+        Runs.Loaded loaded = input.loaded();
+        DiffusionModel model = input.model();
+        Image img = input.image();
         Condition c = prompt.resolve(model, condition);
         if (sampling.guidance == null && c == null) {
             sampling.guidance = 1.0;
