@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.atelier.cli.TinyDdpm;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.io.Json;
 import org.atelier.core.provenance.ProvenanceBuilder;
@@ -29,14 +30,7 @@ class DemoDiffusionSectionTest {
 
     @BeforeAll
     static void trainAndExport() throws Exception {
-        config = tmp.resolve("tiny-ddpm.yaml");
-        Files.writeString(config, String.join("\n",
-                "name: tiny-ddpm",
-                "seed: 3",
-                "data: {dataset: 'fashion-mnist:test', limit: 40}",
-                "model: {family: ddpm, arch: tiny28, timesteps: 100, conditioning: class, preview_steps: 2}",
-                "trainer: {steps: 2, batch_size: 4, optimizer: {kind: adam, lr: 0.001},",
-                "          checkpoint_every: 2, log_every: 1, sample_count: 10}", ""));
+        config = TinyDdpm.writeConfig(tmp);
         Runs.train(new Runs.Request(config, List.of(), Optional.empty(), Optional.empty(), tmp.resolve("runs"),
                 new StopSignal(), false, List.of()));
         published = tmp.resolve("pub");

@@ -1,11 +1,14 @@
 package org.atelier.cli.diffusion;
 
+import static org.atelier.cli.MainTestAccess.fails;
+import static org.atelier.cli.MainTestAccess.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.cli.MainTestAccess;
+import org.atelier.cli.TinyDdpm;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.datasets.fashion.FashionMnist;
@@ -14,32 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** train → sample / inpaint / outpaint / vary on a tiny class-conditional diffusion run, through the CLI. */
 class DiffusionCommandsTest {
-    static MainTestAccess.Result ok(String... args) {
-        MainTestAccess.Result r = MainTestAccess.run(args);
-        assertEquals(0, r.code(), String.join(" ", args) + "\n" + r.err());
-        return r;
-    }
-
-    static MainTestAccess.Result fails(String expected, String... args) {
-        MainTestAccess.Result r = MainTestAccess.run(args);
-        assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        return r;
-    }
-
     @Test
     void diffusionRunThroughEveryCommand(@TempDir Path tmp) throws Exception {
-        Path cfg = tmp.resolve("tiny-ddpm.yaml");
-        Files.writeString(cfg, String.join("\n",
-                "name: tiny-ddpm",
-                "seed: 3",
-                "data: {dataset: 'fashion-mnist:test', limit: 40}",
-                "model: {family: ddpm, arch: tiny28, timesteps: 100, conditioning: class, preview_steps: 2}",
-                "trainer: {steps: 2, batch_size: 4, optimizer: {kind: adam, lr: 0.001},",
-                "          checkpoint_every: 2, log_every: 1, sample_count: 10}", ""));
-        Path runs = tmp.resolve("runs");
-        ok("train", cfg.toString(), "--runs", runs.toString(), "--no-progress");
-        Path run = runs.resolve("tiny-ddpm");
+        Path run = TinyDdpm.train(tmp);
         assertTrue(Files.exists(run.resolve("samples/step-00000002.png")));
 
         Path grid = tmp.resolve("grid.png");
