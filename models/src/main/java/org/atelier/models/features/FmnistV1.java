@@ -21,19 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Not thread-safe across calls on one instance (SameDiff sessions are not); methods are
  * synchronised.
  */
-public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
+public final class FmnistV1 extends GraphExtractor implements PerceptualNetwork {
     public static final String ID = "fmnist-v1";
     public static final String WEIGHTS_RESOURCE = "fmnist-v1.weights";
     /** SHA-256 of the committed weights; printed by {@link FmnistV1Trainer} after retraining. */
     public static final String WEIGHTS_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000";
     public static final InputSpec INPUT = new InputSpec(1, FmnistCnn.SIZE, FmnistCnn.SIZE, -1f, 1f);
 
-    private final SameDiff graph;
-    private final String sha256;
-
     private FmnistV1(SameDiff graph, String sha256) {
-        this.graph = graph;
-        this.sha256 = sha256;
+        super(ID, INPUT, FmnistCnn.FEATURE_DIM, graph, FmnistCnn.INPUT, sha256);
     }
 
     /** Loads the committed weights from the class path, verifying their SHA-256. */
@@ -53,26 +49,6 @@ public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return sha256;
-    }
-
-    @Override
-    public int dimension() {
-        return FmnistCnn.FEATURE_DIM;
-    }
-
-    @Override
-    public InputSpec input() {
-        return INPUT;
-    }
-
-    @Override
     public Image prepare(Image image, String source) {
         if (image.height() != FmnistCnn.SIZE || image.width() != FmnistCnn.SIZE) {
             throw new InvalidInputException(source + ": image is " + image.width() + "x" + image.height() + ", but "
@@ -81,16 +57,9 @@ public final class FmnistV1 implements FeatureExtractor, PerceptualNetwork {
         return Luma.toGrey(image);
     }
 
-    @Override
-    public synchronized float[][] features(List<Image> images) {
-        return GraphBatches.run(graph, FmnistCnn.INPUT, INPUT, images, List.of(FmnistCnn.FEATURES))
-                .get(FmnistCnn.FEATURES);
-    }
-
     /** Classifier logits (10 per image) of prepared images; used to check the weights' accuracy. */
     public synchronized float[][] logits(List<Image> images) {
-        return GraphBatches.run(graph, FmnistCnn.INPUT, INPUT, images, List.of(FmnistCnn.LOGITS))
-                .get(FmnistCnn.LOGITS);
+        return run(images, List.of(FmnistCnn.LOGITS)).get(FmnistCnn.LOGITS);
     }
 
     /** ReLU outputs of c1..c5 for one image of any size (RGB is turned into luma first). */

@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Not thread-safe across calls on one instance (SameDiff sessions are not); methods are
  * synchronised.
  */
-public final class PortraitsV1 implements FeatureExtractor {
+public final class PortraitsV1 extends GraphExtractor {
     public static final String ID = "portraits-v1";
     public static final String WEIGHTS_RESOURCE = "portraits-v1.weights";
     /** SHA-256 of the committed weights; printed by {@link PortraitsV1Trainer} after retraining. */
@@ -32,12 +32,8 @@ public final class PortraitsV1 implements FeatureExtractor {
     public static final InputSpec INPUT = new InputSpec(PortraitsCnn.CHANNELS, PortraitsCnn.SIZE, PortraitsCnn.SIZE,
             -1f, 1f);
 
-    private final SameDiff graph;
-    private final String sha256;
-
     private PortraitsV1(SameDiff graph, String sha256) {
-        this.graph = graph;
-        this.sha256 = sha256;
+        super(ID, INPUT, PortraitsCnn.FEATURE_DIM, graph, PortraitsCnn.INPUT, sha256);
     }
 
     /** Loads the committed weights from the class path, verifying their SHA-256. */
@@ -56,26 +52,6 @@ public final class PortraitsV1 implements FeatureExtractor {
         return new PortraitsV1(PortraitsCnn.build(weights, PortraitsCnn.Mode.INFER), actual);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return sha256;
-    }
-
-    @Override
-    public int dimension() {
-        return PortraitsCnn.FEATURE_DIM;
-    }
-
-    @Override
-    public InputSpec input() {
-        return INPUT;
-    }
-
     /** Returns RGB images of 32x32 as they are; refuses grey images and other sizes. */
     @Override
     public Image prepare(Image image, String source) {
@@ -87,11 +63,6 @@ public final class PortraitsV1 implements FeatureExtractor {
                     + INPUT.describe() + " (images are not resized, and grey images carry no skin colour)");
         }
         return image;
-    }
-
-    @Override
-    public synchronized float[][] features(List<Image> images) {
-        return run(images, List.of(PortraitsCnn.FEATURES)).get(PortraitsCnn.FEATURES);
     }
 
     /**
@@ -130,10 +101,5 @@ public final class PortraitsV1 implements FeatureExtractor {
             }
         }
         return best;
-    }
-
-    /** Runs prepared images through the graph, collecting the named outputs as rows. */
-    private Map<String, float[][]> run(List<Image> images, List<String> outputs) {
-        return GraphBatches.run(graph, PortraitsCnn.INPUT, INPUT, images, outputs);
     }
 }
