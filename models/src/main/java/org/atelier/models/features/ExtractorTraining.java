@@ -17,9 +17,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * What {@link FmnistV1Trainer} and {@link PortraitsV1Trainer} share: the optimiser set-up, the
- * epoch loop, the random draws of shuffling and dropout, and progress lines. Each method draws from the
- * generator it is given in a fixed order; the committed weights were trained with exactly these
- * draws, so the order must not change.
+ * epoch loop, the random draws of shuffling and dropout, and progress lines. Each method draws
+ * from the generator it is given in a fixed order; the committed weights were trained with
+ * exactly these draws, so the order must not change.
  */
 final class ExtractorTraining {
     private ExtractorTraining() {
@@ -27,8 +27,8 @@ final class ExtractorTraining {
 
     /**
      * Adam whose learning rate decays exponentially from {@code lrStart} at the first step to
-     * {@code lrEnd} after {@code totalSteps}, with decoupled weight decay applied to the weights
-     * only ({@code weightDecay(coefficient, true)}, as in AdamW).
+     * {@code lrEnd} after {@code totalSteps}, with ND4J's weight decay of coefficient
+     * {@code weightDecay}, multiplied by the learning rate ({@code weightDecay(coefficient, true)}).
      *
      * @param features the graph placeholders fed by a batch's feature arrays, in order
      * @param labels   the placeholders fed by its label arrays, in order
