@@ -105,7 +105,13 @@ class PortraitsV1Test {
             assertArrayEquals(all[i], again[i], 0f);
             assertEquals(256, all[i].length);
         }
-        assertArrayEquals(all[2], alone[0], 1e-5f);
+        // a batch of one takes other oneDNN kernels and summation orders than a batch of three:
+        // equal to float rounding of the features' size (1.5e-5 seen at one thread), not bit-equal
+        float scale = 0;
+        for (float v : all[2]) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertArrayEquals(all[2], alone[0], 1e-5f * Math.max(1f, scale));
         assertFalse(Arrays.equals(all[0], all[1]), "two different faces give the same features");
     }
 
