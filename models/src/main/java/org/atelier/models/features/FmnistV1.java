@@ -25,7 +25,7 @@ public final class FmnistV1 extends GraphExtractor implements PerceptualNetwork 
     public static final String ID = "fmnist-v1";
     public static final String WEIGHTS_RESOURCE = "fmnist-v1.weights";
     /** SHA-256 of the committed weights; printed by {@link FmnistV1Trainer} after retraining. */
-    public static final String WEIGHTS_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000";
+    public static final String WEIGHTS_SHA256 = "a189082c1bea72f068671efbdc11923c5787f940fde90155f3c2e756c5f0c286";
     public static final InputSpec INPUT = new InputSpec(1, FmnistCnn.SIZE, FmnistCnn.SIZE, -1f, 1f);
 
     private FmnistV1(SameDiff graph, String sha256) {
