@@ -16,5 +16,10 @@ public interface BenchCase {
         return false;
     }
 
+    /** Whether the case runs SameDiff graphs, so that {@code --profile} has ops to time. */
+    default boolean runsGraphs() {
+        return true;
+    }
+
     Workload prepare(BenchSettings s);
 }

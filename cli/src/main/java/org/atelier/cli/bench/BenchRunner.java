@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class BenchRunner {
         System.gc();
         PeakMemory.reset();
         Map<String, Object> torchFacts = torch == null ? Map.of() : torch.prepare(c.id(), settings.quick());
-        OpProfiler profiler = profile && !c.id().equals("fid") && !c.id().equals("ssim") ? new OpProfiler() : null;
+        OpProfiler profiler = profile && c.runsGraphs() ? new OpProfiler() : null;
         try (Workload w = c.prepare(settings)) {
             int warmup = settings.warmupFor(c);
             int runs = settings.iterationsFor(c);
@@ -91,7 +92,7 @@ final class BenchRunner {
             double ourPeak = PeakMemory.peakRssMb();
             Timing atelier = new Timing(ours);
             ProfileSummary summary = profiler == null ? null : ProfileSummary.of(profiler, runs, atelier.median());
-            Map<String, Object> facts = new java.util.LinkedHashMap<>(torchFacts);
+            Map<String, Object> facts = new LinkedHashMap<>(torchFacts);
             if (torchLast.containsKey("value")) {
                 facts.put("value", torchLast.get("value"));
             }

@@ -28,6 +28,11 @@ final class FidCase implements BenchCase {
     }
 
     @Override
+    public boolean runsGraphs() {
+        return false;
+    }
+
+    @Override
     public Workload prepare(BenchSettings s) {
         float[][] a = DeterministicData.fidFeatures(false, s.fidSamples(), s.fidDimension());
         float[][] b = DeterministicData.fidFeatures(true, s.fidSamples(), s.fidDimension());

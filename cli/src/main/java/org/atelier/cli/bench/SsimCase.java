@@ -26,6 +26,11 @@ final class SsimCase implements BenchCase {
     }
 
     @Override
+    public boolean runsGraphs() {
+        return false;
+    }
+
+    @Override
     public Workload prepare(BenchSettings s) {
         List<Image> a = new ArrayList<>(s.ssimPairs());
         List<Image> b = new ArrayList<>(s.ssimPairs());
