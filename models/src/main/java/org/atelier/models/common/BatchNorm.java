@@ -42,7 +42,8 @@ public final class BatchNorm {
         if (net.training()) {
             mean = x.mean(true, axes);
             SDVariable centred = x.sub(mean);
-            var = net.sd().math().square(centred).mean(true, axes);
+            // centred·centred, not square(): same forward values, and square's gradient op calls powf per element
+            var = centred.mul(centred).mean(true, axes);
             net.recordStats(new Stats(mean, var, runMean.name(), runVar.name(), elementsPerChannel));
             // broadcasting products through BroadcastMul: same values, a much cheaper gradient
             SDVariable norm = BroadcastMul.apply(net.sd(), centred, net.sd().math().rsqrt(var.add(EPS)));

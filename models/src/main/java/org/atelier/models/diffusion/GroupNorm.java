@@ -12,8 +12,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * γ (starts at 1) and shift β (starts at 0); ε = 1e-5 as in PyTorch. Composed from reshape,
  * mean and rsqrt because SameDiff 1.0.0-M2.1 has no GroupNorm op (ND4J-NOTES). It uses no
  * batch statistics, so training and sampling graphs are the same. The per-group and per-channel
- * products use {@link BroadcastMul}, whose gradient is several times cheaper than a plain
- * broadcasting multiply's in ND4J M2.1.
+ * products use {@link BroadcastMul}, and the variance squares by a product: both have gradients
+ * several times cheaper in ND4J M2.1 than the plain forms' ({@code benchmarks/README.md}).
  */
 final class GroupNorm {
     static final double EPS = 1e-5;
@@ -29,7 +29,8 @@ final class GroupNorm {
         SDVariable g = sd.reshape(x, -1, groups, (long) (channels / groups) * side * side);
         SDVariable mean = g.mean(true, 2);
         SDVariable centred = g.sub(mean);
-        SDVariable var = sd.math().square(centred).mean(true, 2);
+        // centred·centred, not square(): same forward values, and square's gradient op calls powf per element
+        SDVariable var = centred.mul(centred).mean(true, 2);
         // the two broadcasting products go through BroadcastMul: same values, a much cheaper gradient
         SDVariable norm = BroadcastMul.apply(sd, centred, sd.math().rsqrt(var.add(EPS)));
         return BroadcastMul.apply(sd, sd.reshape(norm, -1, channels, side, side), gamma).add(beta);
