@@ -43,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "time goes (ops per run, time by layer kind and op type). Their times then include its small overhead.")
     boolean profile;
 
+    @Option(names = "--gc-per-run", description = "Diagnostic: end each Atelier run with System.gc(), inside the timing, so "
+            + "ND4J frees the run's arrays at once instead of when memory runs short. Needs JavaCPP headroom "
+            + "(maxphysicalbytes above the peak) to show anything.")
+    boolean gcPerRun;
+
     @Option(names = "--cases", paramLabel = "LIST", description = "Comma-separated subset of: "
             + "dcgan28_step, unet28_step, unet28_forward, ddim50, fid, ssim (default: all).")
     String cases;
@@ -73,7 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--torch-threads must be >= 1, got " + torchThreads);
         }
         List<BenchCase> selected = BenchCases.select(cases);
-        BenchSettings settings = quick ? BenchSettings.tiny() : BenchSettings.full(warmup, iterations);
+        BenchSettings settings = (quick ? BenchSettings.tiny() : BenchSettings.full(warmup, iterations))
+                .withGcPerRun(gcPerRun);
         BackendInfo backend = Backends.start();
         double loadBefore = loadAverage();
         String takenAt = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

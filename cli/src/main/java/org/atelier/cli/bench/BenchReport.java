@@ -45,6 +45,7 @@ public record BenchReport(String takenAt, BenchSettings settings, MachinePeak ma
         s.put("fid_samples", settings.fidSamples());
         s.put("fid_dimension", settings.fidDimension());
         s.put("ssim_pairs", settings.ssimPairs());
+        s.put("gc_per_run", settings.gcPerRun());
         m.put("settings", s);
         Map<String, Object> mach = new LinkedHashMap<>();
         mach.put("cpu", machine.cpu());
@@ -137,8 +138,9 @@ public record BenchReport(String takenAt, BenchSettings settings, MachinePeak ma
         out.printf(Locale.ROOT, "nominal fp32 peak: %.1f GFLOP/s for the %d thread(s) used, %.1f GFLOP/s for the "
                 + "machine; load average %.2f at start, %.2f at end%n", machine.peakGflops(backend.ompThreads()),
                 Math.min(backend.ompThreads(), machine.cores()), machine.peakGflops(), loadBefore, loadAfter);
-        out.printf(Locale.ROOT, "Atelier: %s, ND4J %s, %d OpenMP thread(s), Java %s%n", backend.summary(),
-                backend.nd4jVersion(), backend.ompThreads(), System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "Atelier: %s, ND4J %s, %d OpenMP thread(s), Java %s%s%n", backend.summary(),
+                backend.nd4jVersion(), backend.ompThreads(), System.getProperty("java.version"),
+                settings.gcPerRun() ? "; System.gc() ends every run (--gc-per-run)" : "");
         if (torch != null) {
             out.printf(Locale.ROOT, "PyTorch: %s, %s thread(s), one process kept alive (start-up not timed); runs "
                     + "alternate Atelier / PyTorch%n", torch.get("torch"), torch.get("threads"));

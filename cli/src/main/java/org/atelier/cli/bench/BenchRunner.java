@@ -48,6 +48,14 @@ final class BenchRunner {
         return out;
     }
 
+    /** One run; with {@link BenchSettings#gcPerRun} the JVM then collects, so ND4J frees the run's arrays now. */
+    private void runOnce(Workload w) {
+        w.run();
+        if (settings.gcPerRun()) {
+            System.gc();
+        }
+    }
+
     /** CPU time of this process, all threads (ND4J's OpenMP workers, GC, JIT included). */
     private static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -62,7 +70,7 @@ final class BenchRunner {
             int warmup = settings.warmupFor(c);
             int runs = settings.iterationsFor(c);
             for (int i = 0; i < warmup; i++) {
-                w.run();
+                runOnce(w);
                 if (torch != null) {
                     torch.run();
                 }
@@ -79,7 +87,7 @@ final class BenchRunner {
             for (int i = 0; i < runs; i++) {
                 long c0 = cpuNanos();
                 long t0 = System.nanoTime();
-                w.run();
+                runOnce(w);
                 ours.add((System.nanoTime() - t0) / 1e9);
                 oursCpu.add((cpuNanos() - c0) / 1e9);
                 if (torch != null) {

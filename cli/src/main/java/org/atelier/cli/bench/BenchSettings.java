@@ -12,9 +12,11 @@ import org.atelier.models.gan.GanArch;
  *
  * @param warmup     untimed runs before the timed ones (heavy cases: at most 1)
  * @param iterations timed runs (heavy cases: at most 3)
+ * @param gcPerRun   end each Atelier run with {@code System.gc()} inside its timing (a diagnostic)
  */
 public record BenchSettings(boolean quick, int warmup, int iterations, int batch, GanArch gan, UNetArch unet,
-                            int ddimSteps, int ddimImages, int fidSamples, int fidDimension, int ssimPairs) {
+                            int ddimSteps, int ddimImages, int fidSamples, int fidDimension, int ssimPairs,
+                            boolean gcPerRun) {
     public BenchSettings {
         if (warmup < 0 || iterations < 1) {
             throw new IllegalArgumentException("need warmup >= 0 and iterations >= 1, got " + warmup + " and " + iterations);
@@ -23,11 +25,17 @@ public record BenchSettings(boolean quick, int warmup, int iterations, int batch
 
     public static BenchSettings full(int warmup, int iterations) {
         return new BenchSettings(false, warmup, iterations, 64, GanArch.DCGAN28, UNetArch.UNET28, 50, 64, 10_000, 2048,
-                10_000);
+                10_000, false);
     }
 
     public static BenchSettings tiny() {
-        return new BenchSettings(true, 0, 1, 4, GanArch.TINY28, UNetArch.TINY28, 2, 4, 300, 64, 100);
+        return new BenchSettings(true, 0, 1, 4, GanArch.TINY28, UNetArch.TINY28, 2, 4, 300, 64, 100, false);
+    }
+
+    /** The same settings with {@link #gcPerRun} set. */
+    public BenchSettings withGcPerRun(boolean gc) {
+        return new BenchSettings(quick, warmup, iterations, batch, gan, unet, ddimSteps, ddimImages, fidSamples,
+                fidDimension, ssimPairs, gc);
     }
 
     /** Warm-up runs of a case: heavy cases (tens of seconds a run) get at most one. */

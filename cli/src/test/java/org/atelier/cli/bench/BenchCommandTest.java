@@ -32,6 +32,7 @@ class BenchCommandTest {
             assertTrue(j.has(key), "missing " + key + " in " + j);
         }
         assertTrue(j.get("settings").get("quick").asBoolean());
+        assertFalse(j.get("settings").get("gc_per_run").asBoolean());
         assertEquals("tiny28", j.get("settings").get("unet").asText());
         assertTrue(j.get("pytorch").isNull(), "PyTorch is only run with --vs-pytorch");
         assertTrue(j.get("machine").get("peak_gflops").asDouble() > 0);
@@ -69,6 +70,15 @@ class BenchCommandTest {
                 dir.resolve("nope").toString(), "--cases", "ssim");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("python3-torch"), missing.err());
+    }
+
+    @Test
+    void gcPerRunIsRecorded() throws Exception {
+        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--json", "--gc-per-run", "--cases", "ssim");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(r.out());
+        assertTrue(j.get("settings").get("gc_per_run").asBoolean());
+        assertEquals(1, j.get("cases").size());
     }
 
     @Test
