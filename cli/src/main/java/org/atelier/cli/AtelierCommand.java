@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.diffusion.ScheduleCommand.class,
             org.atelier.cli.metrics.MetricsCommand.class,
             org.atelier.cli.nst.StylizeCommand.class,
+            org.atelier.cli.bench.BenchCommand.class,
         },
         footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "
                 + "internal errors with 1."})

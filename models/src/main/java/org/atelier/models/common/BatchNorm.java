@@ -42,10 +42,12 @@ public final class BatchNorm {
         if (net.training()) {
             mean = x.mean(true, axes);
             SDVariable centred = x.sub(mean);
-            var = net.sd().math().square(centred).mean(true, axes);
+            // centred·centred, not square(): same forward values, and square's gradient op calls powf per element
+            var = centred.mul(centred).mean(true, axes);
             net.recordStats(new Stats(mean, var, runMean.name(), runVar.name(), elementsPerChannel));
-            SDVariable norm = centred.mul(net.sd().math().rsqrt(var.add(EPS)));
-            return norm.mul(gamma).add(beta);
+            // broadcasting products through BroadcastMul: same values, a much cheaper gradient
+            SDVariable norm = BroadcastMul.apply(net.sd(), centred, net.sd().math().rsqrt(var.add(EPS)));
+            return BroadcastMul.apply(net.sd(), norm, gamma).add(beta);
         }
         mean = runMean;
         var = runVar;

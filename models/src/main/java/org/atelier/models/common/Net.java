@@ -3,6 +3,8 @@ package org.atelier.models.common;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,8 +19,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>{@code training} selects batch statistics (true) or running statistics (false) in
  * batch norm; the batch statistics of every training-mode batch norm are recorded so the
  * owner can fetch them with the step's outputs and update the running averages.
+ *
+ * <p>{@link #observeGraphs} lets a profiler see the graphs of models built after it (the
+ * models keep their nets private); it does not change what a graph computes.
  */
 public final class Net {
+    private static final List<Consumer<SameDiff>> OBSERVERS = new CopyOnWriteArrayList<>();
+
     private final SameDiff sd = SameDiff.create();
     private final ParameterStore store;
     private final Init init;
@@ -29,6 +36,24 @@ public final class Net {
         this.store = store;
         this.init = init;
         this.training = training;
+        for (Consumer<SameDiff> o : OBSERVERS) {
+            o.accept(sd);
+        }
+    }
+
+    /**
+     * Hands the (still empty) graph of every net created from now on to {@code observer}, e.g. to
+     * add an op-timing listener, until the returned handle is closed. Process-wide.
+     */
+    public static Observation observeGraphs(Consumer<SameDiff> observer) {
+        OBSERVERS.add(observer);
+        return () -> OBSERVERS.remove(observer);
+    }
+
+    /** The handle of {@link #observeGraphs}; closing it stops the observation. */
+    public interface Observation extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public SameDiff sd() {

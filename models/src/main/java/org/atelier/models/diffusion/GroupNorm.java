@@ -1,5 +1,6 @@
 package org.atelier.models.diffusion;
 
+import org.atelier.models.common.BroadcastMul;
 import org.atelier.models.common.Init;
 import org.atelier.models.common.Net;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -10,7 +11,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * normalised by its own mean and biased variance over (C/G, H, W), then a per-channel scale
  * γ (starts at 1) and shift β (starts at 0); ε = 1e-5 as in PyTorch. Composed from reshape,
  * mean and rsqrt because SameDiff 1.0.0-M2.1 has no GroupNorm op (ND4J-NOTES). It uses no
- * batch statistics, so training and sampling graphs are the same.
+ * batch statistics, so training and sampling graphs are the same. The per-group and per-channel
+ * products use {@link BroadcastMul}, and the variance squares by a product: both have gradients
+ * several times cheaper in ND4J M2.1 than the plain forms' ({@code benchmarks/README.md}).
  */
 final class GroupNorm {
     static final double EPS = 1e-5;
@@ -26,8 +29,10 @@ final class GroupNorm {
         SDVariable g = sd.reshape(x, -1, groups, (long) (channels / groups) * side * side);
         SDVariable mean = g.mean(true, 2);
         SDVariable centred = g.sub(mean);
-        SDVariable var = sd.math().square(centred).mean(true, 2);
-        SDVariable norm = centred.mul(sd.math().rsqrt(var.add(EPS)));
-        return sd.reshape(norm, -1, channels, side, side).mul(gamma).add(beta);
+        // centred·centred, not square(): same forward values, and square's gradient op calls powf per element
+        SDVariable var = centred.mul(centred).mean(true, 2);
+        // the two broadcasting products go through BroadcastMul: same values, a much cheaper gradient
+        SDVariable norm = BroadcastMul.apply(sd, centred, sd.math().rsqrt(var.add(EPS)));
+        return BroadcastMul.apply(sd, sd.reshape(norm, -1, channels, side, side), gamma).add(beta);
     }
 }
