@@ -93,7 +93,8 @@ public final class Runs {
 
     static TrainerConfig withSteps(TrainerConfig t, long steps) {
         return new TrainerConfig(steps, t.batchSize(), t.optimizer(), t.schedule(), t.clipNorm(), t.emaDecay(),
-                t.checkpointEvery(), t.keepCheckpoints(), t.logEvery(), t.sampleEvery(), t.sampleCount(), t.guard());
+                t.checkpointEvery(), t.keepCheckpoints(), t.logEvery(), t.sampleEvery(), t.sampleCount(), t.guard(),
+                t.collectGarbage());
     }
 
     /** runs/<name> from runs/<name>/checkpoints/step-N.ckpt (or a checkpoint lying in the run folder itself). */

@@ -155,6 +155,10 @@ public final class Trainer {
                     Context ctx = new Context(s, new SplittableRandom(Seeds.derive(seed, "step/" + s)), lr);
                     long a = System.nanoTime();
                     Map<String, Double> losses = model.step(batch, ctx);
+                    if (cfg.collectGarbage()) {
+                        // counted in the step time: see TrainerConfig.collectGarbage for why it pays
+                        System.gc();
+                    }
                     double dt = (System.nanoTime() - a) / 1e9;
                     Map<String, Double> norms = ctx.meanNorms();
                     String bad = guard.check(losses, norms);

@@ -141,7 +141,7 @@ class DiffusionFamilyTest {
     }
 
     static TrainerConfig cfg(long steps) {
-        return new TrainerConfig(steps, 4, OptimizerConfig.adam(1e-3, 0.9, 0.999), null, 1.0, 0.9, 2L, 2, 1L, 0L, 3, null);
+        return new TrainerConfig(steps, 4, OptimizerConfig.adam(1e-3, 0.9, 0.999), null, 1.0, 0.9, 2L, 2, 1L, 0L, 3, null, null);
     }
 
     @Test

@@ -32,7 +32,7 @@ class TrainerTest {
 
     static TrainerConfig config(long steps, GuardConfig guard) {
         return new TrainerConfig(steps, 8, OptimizerConfig.adam(2e-4, 0.5, 0.999), null, 0.0, 0.999, 2L, 2, 1L, 3L, 4,
-                guard);
+                guard, null);
     }
 
     static ImageGan gan() {

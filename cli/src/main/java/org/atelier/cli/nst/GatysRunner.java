@@ -137,7 +137,7 @@ public final class GatysRunner implements Stylizer {
         writeSettings(dir, styles);
         int steps = settings.steps();
         TrainerConfig tc = new TrainerConfig((long) steps, 1, OptimizerConfig.adam(settings.lr(), 0.9, 0.999), null,
-                0.0, 0.0, (long) steps, 1, (long) Math.min(10, steps), (long) Math.max(1, steps / 5), 1, null);
+                0.0, 0.0, (long) steps, 1, (long) Math.min(10, steps), (long) Math.max(1, steps / 5), 1, null, null);
         Trainer trainer = new Trainer(tc, settings.seed(), dir, new StopSignal(), settings.progressBar(), List.of());
         TrainResult r = trainer.train(model, new SingleImage("content", target), Optional.empty());
         Image out = model.image();
