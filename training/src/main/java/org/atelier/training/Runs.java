@@ -130,12 +130,14 @@ public final class Runs {
         }
     }
 
-    static String backendName() {
+    /** The ND4J backend in use, as provenance records name it. */
+    public static String backendName() {
         return "CPU".equalsIgnoreCase(Nd4j.getBackend().getClass().getSimpleName().replace("Backend", ""))
                 ? "CPU (nd4j-native)" : Nd4j.getBackend().getClass().getSimpleName();
     }
 
-    static String nd4jVersion() {
+    /** ND4J's version, from its jar's manifest. */
+    public static String nd4jVersion() {
         String v = Nd4j.class.getPackage().getImplementationVersion();
         return v == null ? "1.0.0-M2.1" : v;
     }

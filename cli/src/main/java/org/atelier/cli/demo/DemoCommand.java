@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code atelier demo}: the main job on the embedded default. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Render the dataset overview report (reports/demo/index.html): Fashion-MNIST per class, "
+        description = {"Render the demo report (reports/demo/index.html): Fashion-MNIST per class, "
                 + "synthetic portraits per attribute with counts and 95%% intervals, and every mask kind with "
                 + "its hole-area distribution; a small DCGAN and a style transfer trained by the shared loop; and "
                 + "samples, RePaint fills and an outpainting from the published diffusion model (weights/). Uses the "

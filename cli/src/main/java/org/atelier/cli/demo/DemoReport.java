@@ -24,8 +24,9 @@ import org.atelier.datasets.masks.MaskKinds;
 import org.atelier.datasets.portraits.SyntheticPortraits;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
+import org.atelier.training.Runs;
 
-/** Builds the dataset overview report of {@code atelier demo} from a {@link DemoConfig}. */
+/** Builds the report of {@code atelier demo} from a {@link DemoConfig}. */
 final class DemoReport {
     /** LaMa reports inpainting quality in ten bins of hole area; the gallery uses the same bins. */
     private static final int AREA_BINS = 10;
@@ -45,14 +46,18 @@ final class DemoReport {
         ImageDataset fashion = FashionMnist.embeddedTest();
         SyntheticPortraits portraits = new SyntheticPortraits(cfg.portraits());
         ImageDataset samples = SampleImages.dataset(128);
-        HtmlReport report = new HtmlReport(dir, "Atelier — dataset overview", new ProvenanceBuilder()
+        ProvenanceBuilder provenance = new ProvenanceBuilder()
                 .configHash(ConfigLoader.hash(cfg)).seed(cfg.seed())
                 .dataset(fashion.id(), fashion.contentHash())
                 .dataset(portraits.id(), portraits.contentHash())
                 .dataset(samples.id(), samples.contentHash())
                 .extra("command", "atelier demo")
-                .extra("config", ConfigLoader.toYaml(cfg).replace('\n', ' '))
-                .build());
+                .extra("config", ConfigLoader.toYaml(cfg).replace('\n', ' '));
+        if (cfg.gan().steps() > 0 || cfg.stylize().steps() > 0 || cfg.diffusion().on()) {
+            // the model sections run on ND4J: name the backend they will use
+            provenance.backend(Runs.backendName(), Runs.nd4jVersion());
+        }
+        HtmlReport report = new HtmlReport(dir, "Atelier — demo: data, masks and the three generator families", provenance.build());
         fashionSection(report, fashion);
         portraitSection(report, portraits);
         maskSection(report, fashion);
