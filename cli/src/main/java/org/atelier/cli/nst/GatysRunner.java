@@ -22,12 +22,12 @@ import org.atelier.models.nst.NstLossSpec;
 import org.atelier.models.nst.SingleImage;
 import org.atelier.models.nst.StartImage;
 import org.atelier.training.RunDir;
+import org.atelier.training.Runs;
 import org.atelier.training.StopSignal;
 import org.atelier.training.TrainResult;
 import org.atelier.training.Trainer;
 import org.atelier.training.config.OptimizerConfig;
 import org.atelier.training.config.TrainerConfig;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gatys style transfer run by the one training loop: the {@link GatysTransfer} objective is
@@ -166,7 +166,7 @@ public final class GatysRunner implements Stylizer {
         s.put("preserve_color", settings.preserveColor());
         s.put("seed", settings.seed());
         s.put("provenance", new ProvenanceBuilder().seed(settings.seed())
-                .backend(Nd4j.getBackend().getClass().getSimpleName(), "1.0.0-M2.1").build());
+                .backend(Runs.backendName(), Runs.nd4jVersion()).build());
         Json.write(dir.root().resolve("stylize.json"), s);
     }
 
