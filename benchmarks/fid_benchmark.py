@@ -5,7 +5,7 @@ Part 1: two seeded sets of N x D features (default 10 000 x 2048, non-negative l
 Inception features) are written as raw float32; the same run then times
   - scipy: numpy mean/cov + scipy.linalg.sqrtm of the covariance product (pytorch-fid's route)
   - Atelier: FeatureStatistics (streaming float64 sums and XᵀX) + FrechetDistance
-             (Commons Math symmetric eigen-decompositions, BLAS products), in a JVM
+             (LAPACK dsyevd symmetric eigen-decompositions, BLAS products), in a JVM
 and prints both FID values and times.
 
 Part 2: a full fmnist-v1 evaluation (features, FID and FID∞ against the committed

@@ -21,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       M = Λ^½ (Vᵀ Σ₂ V) Λ^½ (an orthogonal similarity — no need to form √Σ₁);</li>
  *   <li>Tr √(Σ₁Σ₂) = Tr √(√Σ₁ Σ₂ √Σ₁) = Σ √max(0, eig(M)), since Σ₁Σ₂ is similar to √Σ₁ Σ₂ √Σ₁.</li>
  * </ol>
- * The eigenproblems go to LAPACK's {@code dsyev} by default, or to Commons Math 3 on request
- * ({@link SymmetricEigen}: the two agree to rounding, LAPACK is about 6× faster at d = 2048);
+ * The eigenproblems go to LAPACK's {@code dsyevd} by default, or to {@code dsyev} or Commons Math 3 on request
+ * ({@link SymmetricEigen}: they agree to rounding; at d = 2048 Commons Math is far the slowest);
  * the two d×d products go through ND4J's BLAS (dgemm).
  *
  * <p>The reference side is {@link #prepare prepared} once (its eigen-decomposition reused), so

@@ -30,12 +30,12 @@ class FrechetDistanceTest {
         GaussianStatistics a = new GaussianStatistics("x", 10, new double[d], identity(d));
         GaussianStatistics b = new GaussianStatistics("x", 10, ones, identity(d));
         // Commons Math's solver: it skips the zero Householder work of an identity (well under a second),
-        // where LAPACK's dsyev spends its full O(d³) at d = 2048; the two solvers are cross-checked below
+        // where LAPACK's drivers spend their full O(d³) at d = 2048; the solvers are cross-checked below
         assertEquals(2048.0, FrechetDistance.prepare(b, SymmetricEigen.COMMONS_MATH).distanceTo(a), 1e-6);
     }
 
     @Test
-    void lapackAndCommonsMathAgree() {
+    void theThreeSolversAgree() {
         GaussianStatistics a = TestData.stats(TestData.gaussian(300, 64, 0.1, 5), "x");
         float[][] y = TestData.gaussian(200, 64, 0.0, 6);
         for (float[] row : y) {
@@ -44,9 +44,11 @@ class FrechetDistanceTest {
         }
         GaussianStatistics b = TestData.stats(y, "x");
         double lapack = FrechetDistance.prepare(b, SymmetricEigen.LAPACK).distanceTo(a);
+        double lapackQr = FrechetDistance.prepare(b, SymmetricEigen.LAPACK_QR).distanceTo(a);
         double commons = FrechetDistance.prepare(b, SymmetricEigen.COMMONS_MATH).distanceTo(a);
         // two zero eigenvalues: rounding noise near 1e-14 becomes ~1e-7 after the square root
         assertEquals(commons, lapack, 3e-7);
+        assertEquals(commons, lapackQr, 3e-7);
         assertEquals(lapack, FrechetDistance.prepare(a).distanceTo(b), 3e-7);
     }
 
