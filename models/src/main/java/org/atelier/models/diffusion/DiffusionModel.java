@@ -51,9 +51,12 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
     private final NoiseSchedule schedule;
     private final ConditionSpace space;
     private final ParameterStore store = new ParameterStore();
+    private final Init init;
     private final Net net;
-    private final String output;
     private final String loss;
+    /** Sampling graph over the same weights, without training-only forms; built on first use. */
+    private Net inference;
+    private String inferenceOutput;
 
     /**
      * @param channels of the data (1 or 3)
@@ -72,18 +75,38 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
         this.spec = cfg.spec();
         this.schedule = cfg.noiseSchedule();
         this.space = space;
-        this.net = new Net(store, new Init(seed), true);
+        this.init = new Init(seed);
+        this.net = new Net(store, init, true);
         SameDiff sd = net.sd();
         int side = spec.side();
-        SDVariable x = net.placeholder("x", -1, channels, side, side);
-        SDVariable temb = net.placeholder("temb", -1, spec.timeWidth());
-        SDVariable cond = space.isEmpty() ? null : net.placeholder("cond", -1, space.width());
-        SDVariable out = UNet.build(net, spec, channels, x, temb, cond, space.width(), space.slots().size());
+        SDVariable out = buildUNet(net);
         SDVariable target = net.placeholder("target", -1, channels, side, side);
         SDVariable mse = sd.math().square(out.sub(target)).mean();
         sd.setLossVariables(mse);
-        this.output = out.name();
         this.loss = mse.name();
+    }
+
+    /** The UNet on placeholders x, temb (and cond) in {@code n}'s graph. */
+    private SDVariable buildUNet(Net n) {
+        int side = spec.side();
+        SDVariable x = n.placeholder("x", -1, channels, side, side);
+        SDVariable temb = n.placeholder("temb", -1, spec.timeWidth());
+        SDVariable cond = space.isEmpty() ? null : n.placeholder("cond", -1, space.width());
+        return UNet.build(n, spec, channels, x, temb, cond, space.width(), space.slots().size());
+    }
+
+    /**
+     * The graph sampling runs: the same parameter arrays as the training graph (updates and EMA
+     * swaps are seen at once) and the same values, but GroupNorm's broadcast products in their
+     * plain form, which is cheaper forward (only their gradients needed the training form).
+     */
+    private Net inferenceNet() {
+        if (inference == null) {
+            Net n = new Net(store, init, false);
+            inferenceOutput = buildUNet(n).name();
+            inference = n;
+        }
+        return inference;
     }
 
     public DiffusionConfig config() {
@@ -224,7 +247,7 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
         INDArray xf = x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? x : x.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         Map<String, INDArray> ph = inputs(xf, TimeEmbedding.sinusoidal(t, (int) x.size(0), spec.timeWidth()),
                 space.isEmpty() ? List.of() : conditions);
-        return net.sd().output(ph, output).get(output);
+        return inferenceNet().sd().output(ph, inferenceOutput).get(inferenceOutput);
     }
 
     /** This model with classifier-free guidance at scale s (the model itself when unconditional). */

@@ -12,8 +12,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * γ (starts at 1) and shift β (starts at 0); ε = 1e-5 as in PyTorch. Composed from reshape,
  * mean and rsqrt because SameDiff 1.0.0-M2.1 has no GroupNorm op (ND4J-NOTES). It uses no
  * batch statistics, so training and sampling graphs are the same. The per-group and per-channel
- * products use {@link BroadcastMul}, and the variance squares by a product: both have gradients
- * several times cheaper in ND4J M2.1 than the plain forms' ({@code benchmarks/README.md}).
+ * products use {@link BroadcastMul} in a training graph, and the variance squares by a product: both
+ * have gradients several times cheaper in ND4J M2.1 than the plain forms' ({@code
+ * benchmarks/README.md}). A sampling graph (not differentiated) keeps the plain broadcast products,
+ * which give the same values with two fewer full-size passes each.
  */
 final class GroupNorm {
     static final double EPS = 1e-5;
@@ -31,8 +33,12 @@ final class GroupNorm {
         SDVariable centred = g.sub(mean);
         // centred·centred, not square(): same forward values, and square's gradient op calls powf per element
         SDVariable var = centred.mul(centred).mean(true, 2);
-        // the two broadcasting products go through BroadcastMul: same values, a much cheaper gradient
-        SDVariable norm = BroadcastMul.apply(sd, centred, sd.math().rsqrt(var.add(EPS)));
-        return BroadcastMul.apply(sd, sd.reshape(norm, -1, channels, side, side), gamma).add(beta);
+        SDVariable norm = product(net, centred, sd.math().rsqrt(var.add(EPS)));
+        return product(net, sd.reshape(norm, -1, channels, side, side), gamma).add(beta);
+    }
+
+    /** x·y with y broadcast: through BroadcastMul where a gradient will be taken (same values, far cheaper gradient). */
+    private static SDVariable product(Net net, SDVariable x, SDVariable y) {
+        return net.training() ? BroadcastMul.apply(net.sd(), x, y) : x.mul(y);
     }
 }

@@ -55,6 +55,41 @@ class DiffusionModelTest {
         }
     }
 
+    /** The sampling graph's plain broadcast products give the training graph's BroadcastMul values exactly. */
+    @Test
+    void groupNormSamplingFormEqualsTrainingForm() {
+        ParameterStore store = new ParameterStore();
+        INDArray in = Nd4j.rand(DataType.FLOAT, 3, 8, 5, 5).muli(4).subi(1);
+        INDArray[] outs = new INDArray[2];
+        for (int k = 0; k < 2; k++) {
+            Net net = new Net(store, new Init(1), k == 0);
+            SDVariable x = net.placeholder("x", -1, 8, 5, 5);
+            SDVariable y = GroupNorm.apply(net, "gn", x, 8, 4, 5);
+            store.parameters().get("gn_gamma").assign(Nd4j.linspace(DataType.FLOAT, 0.5, 2, 8).reshape(1, 8, 1, 1));
+            outs[k] = net.sd().output(Map.of("x", in), y.name()).get(y.name());
+        }
+        assertEquals(outs[0], outs[1]);
+    }
+
+    /** Sampling reads the weights training updates: after a step, predict changes and matches a fresh copy. */
+    @Test
+    void samplingGraphSeesTheTrainedWeights() {
+        DiffusionModel m = new DiffusionModel(DiffusionConfig.of(UNetArch.TINY8, ConditioningKind.NONE, List.of()),
+                1, ConditionSpace.none(), 5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8);
+        INDArray before = m.predict(x, 300, List.of()).dup();
+        TestContext ctx = new TestContext(m.parameters(), 0.05);
+        for (int s = 0; s < 3; s++) {
+            m.step(squares(6, 8, 1), ctx.at(s));
+        }
+        INDArray after = m.predict(x, 300, List.of());
+        assertTrue(after.sub(before).norm1Number().doubleValue() > 1e-3, "predict ignored the update");
+        DiffusionModel copy = new DiffusionModel(DiffusionConfig.of(UNetArch.TINY8, ConditioningKind.NONE, List.of()),
+                1, ConditionSpace.none(), 99);
+        copy.parameters().assign(m.parameters().parameters());
+        assertEquals(after, copy.predict(x, 300, List.of()));
+    }
+
     @Test
     void unet28HasTheReferenceLayout() {
         DiffusionModel m = new DiffusionModel(DiffusionConfig.of(UNetArch.UNET28, ConditioningKind.NONE, List.of()),
