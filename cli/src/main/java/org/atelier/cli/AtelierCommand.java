@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.train.TrainCommand.class,
             org.atelier.cli.train.SampleCommand.class,
             org.atelier.cli.train.InpaintCommand.class,
+            org.atelier.cli.train.InpaintEvalCommand.class,
             org.atelier.cli.train.ExportCommand.class,
             org.atelier.cli.diffusion.OutpaintCommand.class,
             org.atelier.cli.diffusion.VaryCommand.class,

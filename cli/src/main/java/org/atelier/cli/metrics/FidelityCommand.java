@@ -62,7 +62,8 @@ public final class FidelityCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String table(FidelityReport r) {
+    /** The scores as a text table (also used by {@code atelier inpaint-eval}). */
+    public static String table(FidelityReport r) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%d images; %s; band %d px; perceptual network: %s%n", r.images().size(),
                 r.composited() ? "composited (original pasted outside the hole)" : "not composited (raw output scored)",

@@ -52,6 +52,31 @@ class DiffusionCommandsTest {
         assertEquals(a.get(0, 27, 13), b.get(0, 27, 13));
         assertTrue(Files.exists(tmp.resolve("rp.png")));
 
+        Path eval = tmp.resolve("eval");
+        MainTestAccess.Result e = ok("inpaint-eval", run.toString(), "--n", "3", "--steps", "3", "--jump-length", "1",
+                "--jump-count", "1", "--use-labels", "--out-dir", eval.toString());
+        assertTrue(e.out().contains("on 3 images of fashion-mnist:test") && e.out().contains("own class"), e.out());
+        assertTrue(e.out().contains("hole") && e.out().contains("perceptual network: fmnist-v1"), e.out());
+        assertTrue(Files.readString(eval.resolve("fidelity.json")).contains("00002.png"));
+        Image ref = ImageFiles.read(eval.resolve("reference/00001.png"));
+        Image fill = ImageFiles.read(eval.resolve("filled/00001.png"));
+        boolean[] hole = org.atelier.evaluation.fidelity.FidelityEvaluation.readMask(eval.resolve("masks/00001.png")).hole();
+        int known = 0;
+        for (int i = 0; i < hole.length; i++) {
+            if (!hole[i]) {
+                assertEquals(ref.pixels()[i], fill.pixels()[i], 1e-6, "known pixel " + i + " changed");
+                known++;
+            }
+        }
+        assertTrue(known > 0 && known < hole.length);
+        // image i and its mask depend on the seed and i only, not on --n or the batching
+        Path eval2 = tmp.resolve("eval2");
+        ok("inpaint-eval", run.toString(), "--n", "1", "--steps", "2", "--jump-length", "1", "--jump-count", "1",
+                "--out-dir", eval2.toString());
+        assertEquals(Files.readString(eval.resolve("masks/00000.png"), java.nio.charset.StandardCharsets.ISO_8859_1),
+                Files.readString(eval2.resolve("masks/00000.png"), java.nio.charset.StandardCharsets.ISO_8859_1));
+        fails("more than the 10000 images", "inpaint-eval", run.toString(), "--n", "10001", "--out-dir", eval2.toString());
+
         Path wide = tmp.resolve("wide.png");
         ok("outpaint", run.toString(), "--image", img.toString(), "--left", "6", "--right", "4", "--steps", "3",
                 "--jump-count", "1", "--jump-length", "1", "--out", wide.toString());
