@@ -17,7 +17,7 @@ import org.atelier.models.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code atelier bench [--quick] [--json] [--vs-pytorch] [--profile] [--cases LIST]}. */
+/** {@code atelier bench [--quick] [--json] [--vs-pytorch] [--profile] [--cases LIST] [--report DIR]}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the workloads that decide how usable Atelier is, on the current backend: the DCGAN-28 and "
                 + "UNet-28 training steps (batch 64), a UNet-28 forward pass (one sampling step), DDIM-50 sampling of "
@@ -35,6 +35,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of the table (progress still goes to stderr).")
     boolean json;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write the run as a report folder: index.html "
+            + "(table, ratio chart, profiles), results.json, provenance.json.")
+    Path reportDir;
 
     @Option(names = "--vs-pytorch", description = "Also time the PyTorch reference (needs /usr/bin/python3 with torch).")
     boolean vsPytorch;
@@ -102,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(Json.pretty(report.toJson()));
         } else {
             report.print(System.out);
+        }
+        if (reportDir != null) {
+            System.err.println("report: " + BenchHtml.write(report, reportDir).toAbsolutePath());
         }
         return 0;
     }

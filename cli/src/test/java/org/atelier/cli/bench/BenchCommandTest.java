@@ -98,4 +98,18 @@ class BenchCommandTest {
         assertTrue(r.out().contains("ssim") && r.out().contains("fid"), r.out());
         assertFalse(r.out().contains("dcgan28_step"), "only the chosen cases run");
     }
+
+    @Test
+    void reportFolderHoldsTheTableAndTheProfile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bench-report");
+        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--profile", "--cases", "unet28_forward,ssim",
+                "--report", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String page = java.nio.file.Files.readString(out.resolve("index.html"));
+        assertTrue(page.contains("unet28_forward") && page.contains("ssim"), page);
+        assertTrue(page.contains("Profile of unet28_forward") && page.contains("conv2d"), page);
+        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(2, results.get("results").get("bench").get("cases").size());
+        assertTrue(java.nio.file.Files.exists(out.resolve("provenance.json")));
+    }
 }
