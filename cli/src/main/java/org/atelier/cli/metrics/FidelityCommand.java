@@ -81,8 +81,7 @@ public final class FidelityCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "%-7s", region.key()));
             for (String metric : RegionScores.METRICS) {
                 Summary x = m.get(metric);
-                s.append(String.format(Locale.ROOT, " %18s", x.count() == 0 ? "n/a"
-                        : String.format(Locale.ROOT, "%.4f ± %.4f", x.mean(), x.std())));
+                s.append(String.format(Locale.ROOT, " %18s", cell(x)));
             }
             s.append(System.lineSeparator());
         }
@@ -96,6 +95,17 @@ public final class FidelityCommand implements Callable<Integer> {
             }
         }
         return s.toString();
+    }
+
+    /** mean ± std; a PSNR of identical pixels is infinite, which says more as words than as "Infinity ± NaN". */
+    private static String cell(Summary x) {
+        if (x.count() == 0) {
+            return "n/a";
+        }
+        if (Double.isInfinite(x.mean())) {
+            return "inf (identical)";
+        }
+        return String.format(Locale.ROOT, "%.4f ± %.4f", x.mean(), x.std());
     }
 
     private static String fmt(Map<String, Summary> m, String metric) {
