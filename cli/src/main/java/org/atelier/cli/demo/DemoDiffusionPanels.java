@@ -115,7 +115,7 @@ final class DemoDiffusionPanels {
             Mask m = gen.generate(model.height(), model.width(), rng);
             originals.add(sample.image());
             masks.add(m);
-            masked.add(DemoReport.applyMask(sample.image(), m));
+            masked.add(m.greyOut(sample.image()));
             conditions.add(conditionOf(sample));
         }
         int calls = RePaintSchedule.denoisingSteps(RePaintSchedule.levels(o.steps(), o.jumpLength(), o.jumpCount()));

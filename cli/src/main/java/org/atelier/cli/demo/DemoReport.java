@@ -139,8 +139,8 @@ final class DemoReport {
             }
             Mask small = gen.generate(fashion.height(), fashion.width(),
                     new SplittableRandom(Seeds.derive(cfg.seed(), "demo/masks/applied/" + spec)));
-            applied.add(new ImageGrid.Row(gen.kind(), List.of(applyMask(fashion.get(0).image(), small),
-                    applyMask(fashion.get(1).image(), small), small.toImage())));
+            applied.add(new ImageGrid.Row(gen.kind(), List.of(small.greyOut(fashion.get(0).image()),
+                    small.greyOut(fashion.get(1).image()), small.toImage())));
             s.figure("masks-" + fileName(spec), gen.kind(),
                     ImageGrid.labelled(List.of(new ImageGrid.Row(gen.kind(), tiles)), m.perKind(),
                             Math.max(1, 128 / m.size()), true));
@@ -189,20 +189,6 @@ final class DemoReport {
     private static double quantile(double[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    /** The image with its hole filled mid-grey, as an inpainting model receives it. */
-    static Image applyMask(Image image, Mask mask) {
-        float[] p = image.pixels().clone();
-        int plane = image.height() * image.width();
-        for (int c = 0; c < image.channels(); c++) {
-            for (int i = 0; i < plane; i++) {
-                if (mask.hole()[i]) {
-                    p[c * plane + i] = 0f;
-                }
-            }
-        }
-        return new Image(image.channels(), image.height(), image.width(), p);
     }
 
     private static String fileName(String spec) {

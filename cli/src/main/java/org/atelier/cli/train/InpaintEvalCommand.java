@@ -13,6 +13,7 @@ import org.atelier.cli.metrics.FidelityCommand;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
+import org.atelier.core.image.ImageGrid;
 import org.atelier.core.io.Json;
 import org.atelier.core.random.Seeds;
 import org.atelier.datasets.DatasetCatalog;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code atelier inpaint-eval RUN --dataset fashion-mnist:test --n 128 --mask-kind thick --out-dir DIR}: fills
  * N images of a dataset through holes drawn by a mask generator, writes originals, masks and fills
- * as PNGs that pair by name ({@code reference/}, {@code masks/}, {@code filled/}), and scores them
+ * as PNGs that pair by name ({@code reference/}, {@code masks/}, {@code filled/}; {@code preview.png}
+ * shows the first 16 as original / masked / filled), and scores them
  * with {@code atelier metrics fidelity}'s evaluation (hole, seam band, whole image; by hole area).
  * One command so that two models are compared on the very same images and masks: both depend
  * only on the dataset, N, the mask kind and the seed.
@@ -51,11 +53,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "inpaint-eval", mixinStandardHelpOptions = true,
         description = {"Inpaint N images of a dataset through drawn masks and score the fills (PSNR, SSIM, L1, MSE, "
                 + "perceptual) on the hole, a seam band and the whole image.",
-            "Writes DIR/reference, DIR/masks, DIR/filled (PNGs paired by name), DIR/fidelity.json and "
-                + "DIR/inpaint-eval.json; the images and masks depend only on --dataset, --n, --mask-kind and --seed."})
+            "Writes DIR/reference, DIR/masks, DIR/filled (PNGs paired by name), DIR/preview.png (the first 16), "
+                + "DIR/fidelity.json and DIR/inpaint-eval.json; the images and masks depend only on --dataset, --n, --mask-kind and --seed."})
 public final class InpaintEvalCommand implements Callable<Integer> {
     /** Images handed to the model at once (RePaint walks all of them together). */
     static final int BATCH = 64;
+    /** Images shown in preview.png, so that the scores are never read without looking at fills. */
+    static final int PREVIEW = 16;
 
     @Spec
     CommandSpec spec;
@@ -130,6 +134,7 @@ public final class InpaintEvalCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         double holeSum = 0;
+        List<List<Image>> preview = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             List<Image> originals = new ArrayList<>();
@@ -151,10 +156,18 @@ public final class InpaintEvalCommand implements Callable<Integer> {
                 ImageFiles.writePng(originals.get(k), outDir.resolve("reference").resolve(name));
                 MaskFiles.write(holes.get(k), outDir.resolve("masks").resolve(name));
                 ImageFiles.writePng(filled.get(k), outDir.resolve("filled").resolve(name));
+                if (from + k < PREVIEW) {
+                    preview.get(0).add(originals.get(k));
+                    preview.get(1).add(holes.get(k).greyOut(originals.get(k)));
+                    preview.get(2).add(filled.get(k));
+                }
             }
             System.err.printf("inpaint-eval: %d / %d images filled%n", to, n);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ImageFiles.writePng(ImageGrid.labelled(List.of(new ImageGrid.Row("original", preview.get(0)),
+                new ImageGrid.Row("masked", preview.get(1)), new ImageGrid.Row("filled", preview.get(2))),
+                preview.get(0).size(), 3, true), outDir.resolve("preview.png"));
 
         boolean fashionSized = inpainter.channels() == 1 && inpainter.height() == 28 && inpainter.width() == 28;
         FidelityReport report = FidelityEvaluation.run(outDir.resolve("reference"), outDir.resolve("filled"),

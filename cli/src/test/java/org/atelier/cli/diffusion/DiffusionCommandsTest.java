@@ -60,6 +60,7 @@ class DiffusionCommandsTest {
         // the seam band lies outside the hole, where RePaint keeps every pixel: PSNR infinite, said in words
         assertTrue(e.out().contains("inf (identical)") && !e.out().contains("Infinity"), e.out());
         assertTrue(Files.readString(eval.resolve("fidelity.json")).contains("00002.png"));
+        assertTrue(ImageFiles.read(eval.resolve("preview.png")).width() > 3 * 28, "three columns of the preview");
         Image ref = ImageFiles.read(eval.resolve("reference/00001.png"));
         Image fill = ImageFiles.read(eval.resolve("filled/00001.png"));
         boolean[] hole = org.atelier.evaluation.fidelity.FidelityEvaluation.readMask(eval.resolve("masks/00001.png")).hole();

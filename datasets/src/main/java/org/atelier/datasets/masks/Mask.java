@@ -50,6 +50,24 @@ public record Mask(int height, int width, boolean[] hole) {
         return new Image(1, height, width, p);
     }
 
+    /** {@code image} (of this mask's size) with its hole painted mid-grey (0), as figures show a masked input. */
+    public Image greyOut(Image image) {
+        if (image.height() != height || image.width() != width) {
+            throw new IllegalArgumentException("mask of " + width + "x" + height + " on an image of "
+                    + image.width() + "x" + image.height());
+        }
+        float[] p = image.pixels().clone();
+        int plane = height * width;
+        for (int c = 0; c < image.channels(); c++) {
+            for (int i = 0; i < plane; i++) {
+                if (hole[i]) {
+                    p[c * plane + i] = 0f;
+                }
+            }
+        }
+        return new Image(image.channels(), height, width, p);
+    }
+
     /** As 0/1 floats (1 = hole), row-major, for models. */
     public float[] toFloats() {
         float[] p = new float[hole.length];
