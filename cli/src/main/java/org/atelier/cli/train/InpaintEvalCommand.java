@@ -142,6 +142,9 @@ public final class InpaintEvalCommand implements Callable<Integer> {
             List<Condition> conditions = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 Sample s = data.get((int) ((long) i * data.size() / n));
+                if (useLabels && !s.hasLabel()) {
+                    throw new InvalidInputException(dataset + " has no class labels; --use-labels needs them");
+                }
                 originals.add(InpaintCommand.matchChannels(s.image(), inpainter.channels()));
                 // one generator per image: image i's mask does not depend on N or on the batching
                 Mask m = masks.generate(data.height(), data.width(), new SplittableRandom(Seeds.derive(seed, "mask/" + i)));
