@@ -16,9 +16,10 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * The optimiser of one parameter group: ND4J's updater (Adam, RMSProp) over the group's
  * gradients laid end to end in one vector, with global-norm clipping and AdamW's decoupled
  * weight decay in front. Its state (the updater's moment vector and the update count, which
- * Adam's bias correction reads) is what a checkpoint keeps.
+ * Adam's bias correction reads) is what a checkpoint keeps. Public so that {@code atelier bench}
+ * times this very update rather than a copy of it.
  */
-final class GroupOptimizer {
+public final class GroupOptimizer {
     private final OptimizerConfig cfg;
     private final List<String> names;
     private final IUpdater updaterConfig;
@@ -26,7 +27,11 @@ final class GroupOptimizer {
     private final INDArray state;
     private long updates;
 
-    GroupOptimizer(OptimizerConfig cfg, List<String> names, long count) {
+    /**
+     * @param names the group's parameters, in the order their gradients are laid end to end
+     * @param count their total number of values
+     */
+    public GroupOptimizer(OptimizerConfig cfg, List<String> names, long count) {
         this.cfg = cfg;
         this.names = List.copyOf(names);
         this.updaterConfig = switch (cfg.kind()) {
@@ -43,7 +48,7 @@ final class GroupOptimizer {
      * @param clipNorm global L2 norm to clip to, 0 = no clipping
      * @return the gradient's L2 norm before clipping (NaN if any gradient is NaN)
      */
-    double apply(Map<String, INDArray> params, Map<String, INDArray> grads, double lr, double clipNorm) {
+    public double apply(Map<String, INDArray> params, Map<String, INDArray> grads, double lr, double clipNorm) {
         List<INDArray> parts = new ArrayList<>(names.size());
         for (String n : names) {
             INDArray g = grads.get(n);

@@ -1,35 +1,27 @@
 package org.atelier.cli.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.atelier.models.StepContext;
 import org.atelier.models.common.ParameterStore;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.atelier.training.GroupOptimizer;
+import org.atelier.training.config.OptimizerConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The optimiser side of a benchmarked training step: per parameter group, the work the training
- * loop's optimiser does (training's {@code GroupOptimizer}, package-private there): gradients laid
- * end to end in one vector, its L2 norm, global-norm clipping when asked, ND4J's Adam updater,
- * and the update subtracted from each parameter. Written out here so the benchmark times the
- * same work without the loop's checkpoints, EMA and logging.
+ * The optimiser side of a benchmarked training step: per parameter group, the training loop's own
+ * {@link GroupOptimizer} (gradients laid end to end, L2 norm, global-norm clipping when asked,
+ * ND4J's Adam, the update subtracted from each parameter) at a fixed learning rate, so the
+ * benchmark times the same work as the loop without its checkpoints, EMA and logging.
  */
 final class BenchAdam {
     private final ParameterStore store;
+    private final double lr;
     private final double clipNorm;
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, GroupOptimizer> groups = new LinkedHashMap<>();
     private long step;
-
-    private record Group(List<String> names, GradientUpdater<?> updater, long[] updates) {
-    }
 
     /**
      * @param lr       learning rate of every group
@@ -38,13 +30,11 @@ final class BenchAdam {
      */
     BenchAdam(ParameterStore store, double lr, double beta1, double clipNorm) {
         this.store = store;
+        this.lr = lr;
         this.clipNorm = clipNorm;
+        OptimizerConfig adam = OptimizerConfig.adam(lr, beta1, 0.999);
         for (String g : store.groups()) {
-            List<String> names = store.names(g);
-            Adam adam = new Adam(lr, beta1, 0.999, 1e-8);
-            long count = store.count(g);
-            INDArray state = Nd4j.zeros(DataType.FLOAT, 1, adam.stateSize(count));
-            groups.put(g, new Group(names, adam.instantiate(state, true), new long[1]));
+            groups.put(g, new GroupOptimizer(adam, store.names(g), store.count(g)));
         }
     }
 
@@ -65,38 +55,12 @@ final class BenchAdam {
 
             @Override
             public double update(String group, Map<String, INDArray> gradients) {
-                return apply(group, gradients);
+                GroupOptimizer o = groups.get(group);
+                if (o == null) {
+                    throw new IllegalArgumentException("no parameter group " + group + "; groups are " + groups.keySet());
+                }
+                return o.apply(store.parameters(), gradients, lr, clipNorm);
             }
         };
-    }
-
-    private double apply(String group, Map<String, INDArray> gradients) {
-        Group g = groups.get(group);
-        if (g == null) {
-            throw new IllegalArgumentException("no parameter group " + group + "; groups are " + groups.keySet());
-        }
-        List<INDArray> parts = new ArrayList<>(g.names().size());
-        for (String n : g.names()) {
-            INDArray grad = gradients.get(n);
-            if (grad == null) {
-                throw new IllegalStateException("the step gave no gradient for parameter " + n);
-            }
-            parts.add(grad);
-        }
-        INDArray flat = Nd4j.toFlattened('c', parts).castTo(DataType.FLOAT).reshape(1, -1);
-        double norm = flat.norm2Number().doubleValue();
-        if (clipNorm > 0 && norm > clipNorm) {
-            flat.muli(clipNorm / norm);
-        }
-        g.updater().applyUpdater(flat, (int) g.updates()[0]++, 0);
-        long offset = 0;
-        for (String n : g.names()) {
-            INDArray p = store.parameters().get(n);
-            long len = p.length();
-            INDArray piece = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + len));
-            p.subi(piece.reshape('c', p.shape()));
-            offset += len;
-        }
-        return norm;
     }
 }
