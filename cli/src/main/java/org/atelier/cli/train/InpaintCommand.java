@@ -80,10 +80,7 @@ public final class InpaintCommand implements Callable<Integer> {
                     + "--class and --prompt are for diffusion runs; " + loaded.dir().root() + " is a "
                     + loaded.config().model().familyId() + " run");
         }
-        if (!(loaded.model() instanceof Inpainter inpainter)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
-                    + " run; inpainting needs a gan-inpaint or ddpm run");
-        }
+        Inpainter inpainter = inpainterOf(loaded);
         Image img = ImageFiles.read(image);
         if (img.height() != inpainter.height() || img.width() != inpainter.width()) {
             throw new InvalidInputException(image + ": image is " + img.width() + "x" + img.height() + ", this model "
@@ -113,6 +110,15 @@ public final class InpaintCommand implements Callable<Integer> {
         }
         System.out.printf("filled %.1f%% of %s with %s -> %s%n", 100 * m.holeFraction(), image, loaded.checkpoint(), out);
         return 0;
+    }
+
+    /** The loaded run's model as an {@link Inpainter}, or a clear error naming its family. */
+    static Inpainter inpainterOf(Runs.Loaded loaded) {
+        if (!(loaded.model() instanceof Inpainter inpainter)) {
+            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
+                    + " run; inpainting needs a gan-inpaint or ddpm run");
+        }
+        return inpainter;
     }
 
     /** Grey model: RGB becomes its channel mean; RGB model: grey is repeated. */

@@ -107,10 +107,7 @@ public final class InpaintEvalCommand implements Callable<Integer> {
             throw new InvalidInputException("--n must be in [1, 100000], got " + n);
         }
         Runs.Loaded loaded = ModelSources.load(run);
-        if (!(loaded.model() instanceof Inpainter inpainter)) {
-            throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
-                    + " run; inpainting needs a gan-inpaint or ddpm run");
-        }
+        Inpainter inpainter = InpaintCommand.inpainterOf(loaded);
         DiffusionModel dm = loaded.model() instanceof DiffusionModel d ? d : null;
         if (dm == null && (repaint.any() || useLabels)) {
             throw new InvalidInputException("--steps, --jump-length, --jump-count, --eta, --guidance, --trajectory and "
