@@ -16,9 +16,11 @@ import org.atelier.datasets.portraits.PortraitSpec;
  * @param gan            the small DCGAN trained by the shared loop
  * @param stylize        the small style transfer
  * @param diffusion      sampling, inpainting and outpainting with the published diffusion model
+ * @param prompts        short prompts on the published portraits diffusion model, read back by a classifier
  */
 public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec portraits, PortraitGrids portraitGrids,
-                         Masks masks, Gan gan, Stylize stylize, Diffusion diffusion) {
+                         Masks masks, Gan gan, Stylize stylize, Diffusion diffusion,
+                         Prompts prompts) {
     public DemoConfig {
         require(out != null && !out.isBlank(), "out: a report folder is needed");
         require(fashion != null, "fashion: section missing");
@@ -28,6 +30,7 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
         require(gan != null, "gan: section missing");
         require(stylize != null, "stylize: section missing");
         require(diffusion != null, "diffusion: section missing");
+        require(prompts != null, "prompts: section missing");
     }
 
     /** @param perClass samples per class in the grid, 1..32 */
@@ -145,6 +148,34 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
         public Outpaint {
             require(left >= 0 && right >= 0 && top >= 0 && bottom >= 0 && left + right + top + bottom > 0,
                     "left, right, top, bottom must be >= 0 and add at least one pixel");
+        }
+    }
+
+    /**
+     * Short prompts on an attribute-conditional portraits model: a row of samples per prompt, each
+     * sample read back by the {@code portraits-v1} classifier.
+     *
+     * @param model     a published model's name, a published folder or a run folder
+     * @param prompts   1..8 prompts over the model's attribute vocabulary
+     * @param perPrompt samples per prompt, 1..16
+     * @param steps     DDIM steps, 0..1000 (0 leaves the section out)
+     * @param guidance  classifier-free guidance scale, 0..20
+     */
+    public record Prompts(Boolean enabled, String model, List<String> prompts, int perPrompt, int steps,
+                          double guidance) {
+        public Prompts {
+            enabled = enabled == null || enabled;
+            require(model != null && !model.isBlank(), "model: a published model name or folder is needed");
+            require(prompts != null && !prompts.isEmpty() && prompts.size() <= 8, "prompts: 1..8 prompts are needed");
+            prompts = List.copyOf(prompts);
+            require(perPrompt >= 1 && perPrompt <= 16, "per_prompt must be in 1..16, got " + perPrompt);
+            require(steps >= 0 && steps <= 1000, "steps must be in 0..1000, got " + steps);
+            require(guidance >= 0 && guidance <= 20, "guidance must be in 0..20, got " + guidance);
+        }
+
+        /** Whether the section is rendered at all. */
+        public boolean on() {
+            return enabled && steps > 0;
         }
     }
 

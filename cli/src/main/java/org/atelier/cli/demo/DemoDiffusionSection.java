@@ -82,8 +82,7 @@ final class DemoDiffusionSection {
     }
 
     private Source published() {
-        Path asPath = ProjectRoot.path().resolve(cfg.model());
-        Runs.Loaded loaded = ModelSources.load(Files.exists(asPath) ? asPath : Path.of(cfg.model()));
+        Runs.Loaded loaded = loadModel(cfg.model());
         Map<String, Object> facts = new LinkedHashMap<>();
         Path root = loaded.dir().root();
         if (!PublishedModel.isPublished(root)) {
@@ -103,6 +102,12 @@ final class DemoDiffusionSection {
                 card.trainSeconds() == null ? "" : String.format(", %.1f h of training-step time on %s",
                         card.trainSeconds() / 3600, card.source().backend() == null ? "CPU" : card.source().backend()),
                 card.weights().file(), card.weights().bytes() / 1e6, card.weights().sha256().substring(0, 12)), facts);
+    }
+
+    /** A model the demo config names: a folder relative to the project root, else a path or a published name. */
+    static Runs.Loaded loadModel(String model) {
+        Path asPath = ProjectRoot.path().resolve(model);
+        return ModelSources.load(Files.exists(asPath) ? asPath : Path.of(model));
     }
 
     /** --train: the configured run from scratch by the shared loop, exported next to the report, then loaded. */

@@ -53,7 +53,8 @@ final class DemoReport {
                 .dataset(samples.id(), samples.contentHash())
                 .extra("command", "atelier demo")
                 .extra("config", ConfigLoader.toYaml(cfg).replace('\n', ' '));
-        if (cfg.gan().steps() > 0 || cfg.stylize().steps() > 0 || cfg.diffusion().on()) {
+        if (cfg.gan().steps() > 0 || cfg.stylize().steps() > 0 || cfg.diffusion().on()
+                || cfg.prompts().on()) {
             // the model sections run on ND4J: name the backend they will use
             provenance.backend(Runs.backendName(), Runs.nd4jVersion());
         }
@@ -69,6 +70,9 @@ final class DemoReport {
         }
         if (cfg.diffusion().on()) {
             new DemoDiffusionSection(cfg.diffusion(), cfg.seed(), dir, trainDiffusion).write(report);
+        }
+        if (cfg.prompts().on()) {
+            new DemoPromptSection(cfg.prompts(), cfg.seed()).write(report);
         }
         report.section("Sample photos and paintings", "Content photos and style paintings shipped in "
                 + SampleImages.FOLDER + " (public domain / CC0), centre-cropped to 128 px.")

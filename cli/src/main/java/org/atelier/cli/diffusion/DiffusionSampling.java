@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
@@ -12,6 +13,7 @@ import org.atelier.models.diffusion.ConditioningKind;
 import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.SamplingOptions;
 import org.atelier.models.diffusion.TrajectoryRecorder;
+import org.atelier.models.features.PortraitsV1;
 import org.atelier.training.Runs;
 
 /** {@code atelier sample} on a diffusion run. */
@@ -24,7 +26,12 @@ public final class DiffusionSampling {
      * class when n is a multiple of their number); an attribute model samples unconditionally.
      */
     public static int sample(Runs.Loaded loaded, DiffusionModel model, int n, Condition condition, SamplingFlags flags,
-                             long seed, Path out, Path outDir) {
+                             long seed, Path out, Path outDir, boolean readBack) {
+        if (readBack && !AttributeReadback.applies(model)) {
+            throw new InvalidInputException("--read-back reads 32x32 RGB portraits back with " + PortraitsV1.ID
+                    + "; " + loaded.dir().root() + " is a " + model.config().conditioning().id() + "-conditioned model of "
+                    + model.channels() + "x" + model.height() + "x" + model.width() + " images");
+        }
         SamplingOptions o = flags.resolve(model);
         List<Condition> cs = new ArrayList<>(n);
         boolean cycle = condition == null && model.config().conditioning() == ConditioningKind.CLASS;
@@ -56,6 +63,12 @@ public final class DiffusionSampling {
                 o.sampler().id().equals("ddim") ? ", eta " + o.eta() : "",
                 model.conditionSpace().isEmpty() ? "n/a" : String.valueOf(o.guidance()), seconds, seconds / n,
                 out != null ? " -> " + out : "", outDir != null ? " -> " + outDir + "/" : "");
+        if (readBack) {
+            Condition asked = condition != null ? condition : model.conditionSpace().nullCondition();
+            System.out.println("read back by " + PortraitsV1.ID + ":");
+            AttributeReadback.read(model.conditionSpace(), asked, images, PortraitsV1.load()).lines()
+                    .forEach(System.out::println);
+        }
         return 0;
     }
 }

@@ -53,6 +53,11 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Also write every image as DIR/sample-00000.png, … (for scoring by other tools).")
     Path outDir;
 
+    @Option(names = "--read-back", description = "Portrait diffusion models: read every sample back with the "
+            + "portraits-v1 classifier and print, per attribute the prompt named, how many samples show the asked "
+            + "value (Wilson 95 % interval), and for the others the values read.")
+    boolean readBack;
+
     @Mixin
     SamplingFlags diffusion = new SamplingFlags();
 
@@ -69,11 +74,12 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Runs.Loaded loaded = ModelSources.load(run);
         if (loaded.model() instanceof DiffusionModel dm) {
-            return DiffusionSampling.sample(loaded, dm, n, prompt.resolve(dm, condition), diffusion, seed, out, outDir);
+            return DiffusionSampling.sample(loaded, dm, n, prompt.resolve(dm, condition), diffusion, seed, out, outDir,
+                    readBack);
         }
-        if (diffusion.any() || prompt.prompt != null) {
-            throw new InvalidInputException("--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt "
-                    + "and --trajectory are for diffusion runs; " + loaded.dir().root() + " is a "
+        if (diffusion.any() || prompt.prompt != null || readBack) {
+            throw new InvalidInputException("--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt, "
+                    + "--trajectory and --read-back are for diffusion runs; " + loaded.dir().root() + " is a "
                     + loaded.config().model().familyId() + " run");
         }
         if (!(loaded.model() instanceof Sampler sampler)) {

@@ -39,6 +39,7 @@ class DiffusionCommandsTest {
         fails("--eta is DDIM's", "sample", run.toString(), "--sampler", "ddpm", "--eta", "1", "--out", grid.toString());
         fails("--steps must be in 1..100", "sample", run.toString(), "--steps", "101", "--out", grid.toString());
         fails("not both", "sample", run.toString(), "--class", "1", "--prompt", "bag", "--out", grid.toString());
+        fails("--read-back reads 32x32 RGB portraits", "sample", run.toString(), "--read-back", "--out", grid.toString());
 
         Path img = tmp.resolve("in.png");
         ImageFiles.writePng(FashionMnist.embeddedTest().get(0).image(), img);
