@@ -14,10 +14,10 @@ import org.atelier.core.io.Json;
 import org.atelier.core.provenance.ProvenanceBuilder;
 import org.atelier.datasets.ImageDataset;
 import org.atelier.models.Trainable;
+import org.atelier.models.backend.Backends;
 import org.atelier.training.checkpoint.CheckpointStore;
 import org.atelier.training.config.RunConfig;
 import org.atelier.training.config.TrainerConfig;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Starting, resuming and loading runs in {@code runs/<name>/}: resolves the config, writes
@@ -70,7 +70,7 @@ public final class Runs {
             Json.write(dir.root().resolve("data.json"), DataShape.of(data));
             Json.write(dir.provenance(), new ProvenanceBuilder().configHash(ConfigLoader.hash(cfg))
                     .dataset(data.id(), data.contentHash()).seed(cfg.seed())
-                    .backend(backendName(), nd4jVersion()).extra("config_file", source)
+                    .backend(Backends.name(), Backends.nd4jVersion()).extra("config_file", source)
                     .extra("overrides", String.join(" ", req.overrides())).build());
         }
         Trainer trainer = new Trainer(cfg.trainer(), cfg.seed(), dir, req.stop(), req.progressBar(), req.listeners());
@@ -130,16 +130,5 @@ public final class Runs {
         }
     }
 
-    /** The ND4J backend in use, as provenance records name it. */
-    public static String backendName() {
-        return "CPU".equalsIgnoreCase(Nd4j.getBackend().getClass().getSimpleName().replace("Backend", ""))
-                ? "CPU (nd4j-native)" : Nd4j.getBackend().getClass().getSimpleName();
-    }
-
-    /** ND4J's version, from its jar's manifest. */
-    public static String nd4jVersion() {
-        String v = Nd4j.class.getPackage().getImplementationVersion();
-        return v == null ? "1.0.0-M2.1" : v;
-    }
 
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.atelier.core.provenance.ProvenanceBuilder;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
-import org.atelier.training.Runs;
+import org.atelier.models.backend.Backends;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
 
@@ -23,7 +23,7 @@ final class BenchHtml {
     }
 
     static Path write(BenchReport r, Path dir) {
-        ProvenanceBuilder provenance = new ProvenanceBuilder().backend(Runs.backendName(), Runs.nd4jVersion())
+        ProvenanceBuilder provenance = new ProvenanceBuilder().backend(Backends.name(), Backends.nd4jVersion())
                 .extra("command", "atelier bench").extra("taken_at", r.takenAt());
         HtmlReport report = new HtmlReport(dir, "Atelier — benchmark", provenance.build());
         Map<String, Object> json = r.toJson();

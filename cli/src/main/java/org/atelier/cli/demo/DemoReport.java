@@ -24,7 +24,7 @@ import org.atelier.datasets.masks.MaskKinds;
 import org.atelier.datasets.portraits.SyntheticPortraits;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
-import org.atelier.training.Runs;
+import org.atelier.models.backend.Backends;
 
 /** Builds the report of {@code atelier demo} from a {@link DemoConfig}. */
 final class DemoReport {
@@ -56,7 +56,7 @@ final class DemoReport {
         if (cfg.gan().steps() > 0 || cfg.stylize().steps() > 0 || cfg.diffusion().on()
                 || cfg.prompts().on()) {
             // the model sections run on ND4J: name the backend they will use
-            provenance.backend(Runs.backendName(), Runs.nd4jVersion());
+            provenance.backend(Backends.name(), Backends.nd4jVersion());
         }
         HtmlReport report = new HtmlReport(dir, "Atelier — demo: data, masks and the three generator families", provenance.build());
         fashionSection(report, fashion);

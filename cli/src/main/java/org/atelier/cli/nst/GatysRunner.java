@@ -14,6 +14,7 @@ import org.atelier.core.image.Image;
 import org.atelier.core.io.Json;
 import org.atelier.core.provenance.ProvenanceBuilder;
 import org.atelier.models.Stylizer;
+import org.atelier.models.backend.Backends;
 import org.atelier.models.nst.ColorPreservation;
 import org.atelier.models.nst.FeatureNet;
 import org.atelier.models.nst.GatysTransfer;
@@ -22,7 +23,6 @@ import org.atelier.models.nst.NstLossSpec;
 import org.atelier.models.nst.SingleImage;
 import org.atelier.models.nst.StartImage;
 import org.atelier.training.RunDir;
-import org.atelier.training.Runs;
 import org.atelier.training.StopSignal;
 import org.atelier.training.TrainResult;
 import org.atelier.training.Trainer;
@@ -166,7 +166,7 @@ public final class GatysRunner implements Stylizer {
         s.put("preserve_color", settings.preserveColor());
         s.put("seed", settings.seed());
         s.put("provenance", new ProvenanceBuilder().seed(settings.seed())
-                .backend(Runs.backendName(), Runs.nd4jVersion()).build());
+                .backend(Backends.name(), Backends.nd4jVersion()).build());
         Json.write(dir.root().resolve("stylize.json"), s);
     }
 

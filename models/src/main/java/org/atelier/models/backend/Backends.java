@@ -40,6 +40,15 @@ public final class Backends {
         return started;
     }
 
+    /**
+     * The backend as run records name it: "CPU (nd4j-native)", or the backend class's simple name
+     * (e.g. "JCublasBackend") for any other. Every provenance and model card uses this one spelling.
+     */
+    public static String name() {
+        String simple = Nd4j.getBackend().getClass().getSimpleName();
+        return "CpuBackend".equals(simple) ? "CPU (nd4j-native)" : simple;
+    }
+
     /** The ND4J version from its jar's Maven metadata ("unknown" if absent). */
     public static String nd4jVersion() {
         try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {

@@ -1,5 +1,6 @@
 package org.atelier.models.features;
 
+import org.atelier.models.backend.Backends;
 import static org.atelier.models.features.ExtractorTraining.dropMask;
 import static org.atelier.models.features.ExtractorTraining.log;
 
@@ -145,7 +146,7 @@ public final class FmnistV1Trainer {
         card.put("initialised_from", init == null ? "He normal" : Hashing.sha256(init));
         card.put("train_images_sha256", Hashing.sha256(trainImages));
         card.put("train_labels_sha256", Hashing.sha256(trainLabels));
-        card.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
+        card.put("nd4j_backend", Backends.name());
         card.put("train_minutes", (System.nanoTime() - started) / 6e10);
         card.put("command", "benchmarks/train-fmnist-v1.sh");
         Json.write(out.resolve("fmnist-v1.json"), card);

@@ -1,5 +1,6 @@
 package org.atelier.models.features;
 
+import org.atelier.models.backend.Backends;
 import static org.atelier.models.features.ExtractorTraining.dropMask;
 import static org.atelier.models.features.ExtractorTraining.log;
 
@@ -164,7 +165,7 @@ public final class PortraitsV1Trainer {
         card.put("recipe", String.format(Locale.ROOT, "multi-task: sum of per-attribute softmax cross-entropies; "
                 + "Adam lr %.1e -> %.1e exponential, weight decay %.0e, dropout 0.25/0.5, horizontal flips",
                 LR_START, LR_END, WEIGHT_DECAY));
-        card.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
+        card.put("nd4j_backend", Backends.name());
         String threads = System.getenv("OMP_NUM_THREADS");
         card.put("omp_num_threads", threads == null ? "unset" : threads);
         card.put("train_minutes", (System.nanoTime() - trainStarted) / 6e10);
