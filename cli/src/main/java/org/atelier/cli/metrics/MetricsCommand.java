@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
  * subcommand of the top-level {@code atelier} command.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Evaluation metrics: distribution quality (FID, FID∞, KID, PRDC) and inpainting fidelity.",
-        subcommands = {DistributionCommand.class, FidelityCommand.class})
+        description = "Evaluation metrics: distribution quality (FID, FID∞, KID, PRDC), inpainting fidelity, and paired "
+                + "comparisons of two fidelity evaluations.",
+        subcommands = {DistributionCommand.class, FidelityCommand.class, CompareCommand.class})
 public final class MetricsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -16,6 +17,6 @@ public final class MetricsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "choose a subcommand: distribution or fidelity");
+                "choose a subcommand: distribution, fidelity or compare");
     }
 }
