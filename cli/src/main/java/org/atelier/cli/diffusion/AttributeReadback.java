@@ -86,9 +86,23 @@ public final class AttributeReadback {
      * 3×32×32 images with at least one attribute the classifier has a head for.
      */
     public static boolean applies(DiffusionModel model) {
-        return model.config().conditioning() == ConditioningKind.ATTRIBUTES && model.channels() == PortraitsCnn.CHANNELS
-                && model.height() == PortraitsCnn.SIZE && model.width() == PortraitsCnn.SIZE
+        return model.config().conditioning() == ConditioningKind.ATTRIBUTES
+                && fits(model.channels(), model.height(), model.width())
                 && model.conditionSpace().slots().stream().anyMatch(s -> head(s.name()) != null);
+    }
+
+    /** Whether images of this shape can be read: 3×32×32 RGB, as the classifier takes them. */
+    public static boolean fits(int channels, int height, int width) {
+        return channels == PortraitsCnn.CHANNELS && height == PortraitsCnn.SIZE && width == PortraitsCnn.SIZE;
+    }
+
+    /**
+     * Every attribute the classifier reads, each open: for a generator with no conditioning (a
+     * portraits GAN), whose samples are read for the shares of each value it draws.
+     */
+    public static ConditionSpace everyHead() {
+        return new ConditionSpace(PortraitsCnn.HEADS.stream()
+                .map(h -> new ConditionSlot(h.attribute(), h.classes())).toList());
     }
 
     /** Reads {@code images}, all drawn under {@code asked}, back with {@code reader}. */

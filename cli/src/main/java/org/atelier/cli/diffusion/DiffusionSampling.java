@@ -9,6 +9,7 @@ import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
 import org.atelier.models.diffusion.Condition;
+import org.atelier.models.diffusion.ConditionSpace;
 import org.atelier.models.diffusion.ConditioningKind;
 import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.SamplingOptions;
@@ -27,10 +28,10 @@ public final class DiffusionSampling {
      */
     public static int sample(Runs.Loaded loaded, DiffusionModel model, int n, Condition condition, SamplingFlags flags,
                              long seed, Path out, Path outDir, boolean readBack) {
-        if (readBack && !AttributeReadback.applies(model)) {
+        if (readBack && !AttributeReadback.fits(model.channels(), model.height(), model.width())) {
             throw new InvalidInputException("--read-back reads 32x32 RGB portraits back with " + PortraitsV1.ID
-                    + "; " + loaded.dir().root() + " is a " + model.config().conditioning().id() + "-conditioned model of "
-                    + model.channels() + "x" + model.height() + "x" + model.width() + " images");
+                    + "; " + loaded.dir().root() + " draws " + model.channels() + "x" + model.height() + "x"
+                    + model.width() + " images");
         }
         SamplingOptions o = flags.resolve(model);
         List<Condition> cs = new ArrayList<>(n);
@@ -64,10 +65,12 @@ public final class DiffusionSampling {
                 model.conditionSpace().isEmpty() ? "n/a" : String.valueOf(o.guidance()), seconds, seconds / n,
                 out != null ? " -> " + out : "", outDir != null ? " -> " + outDir + "/" : "");
         if (readBack) {
-            Condition asked = condition != null ? condition : model.conditionSpace().nullCondition();
+            // an attribute model is read on its own attributes, against the prompt; any other on every attribute, open
+            boolean byPrompt = AttributeReadback.applies(model);
+            ConditionSpace space = byPrompt ? model.conditionSpace() : AttributeReadback.everyHead();
+            Condition asked = byPrompt && condition != null ? condition : space.nullCondition();
             System.out.println("read back by " + PortraitsV1.ID + ":");
-            AttributeReadback.read(model.conditionSpace(), asked, images, PortraitsV1.load()).lines()
-                    .forEach(System.out::println);
+            AttributeReadback.read(space, asked, images, PortraitsV1.load()).lines().forEach(System.out::println);
         }
         return 0;
     }

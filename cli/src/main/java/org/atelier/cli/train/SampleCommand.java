@@ -9,11 +9,14 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
+import org.atelier.cli.diffusion.AttributeReadback;
 import org.atelier.cli.diffusion.ConditionOptions;
 import org.atelier.cli.diffusion.DiffusionSampling;
 import org.atelier.cli.diffusion.SamplingFlags;
 import org.atelier.models.Sampler;
+import org.atelier.models.diffusion.ConditionSpace;
 import org.atelier.models.diffusion.DiffusionModel;
+import org.atelier.models.features.PortraitsV1;
 import org.atelier.training.Runs;
 import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
@@ -53,9 +56,9 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Also write every image as DIR/sample-00000.png, … (for scoring by other tools).")
     Path outDir;
 
-    @Option(names = "--read-back", description = "Portrait diffusion models: read every sample back with the "
+    @Option(names = "--read-back", description = "32x32 RGB portrait models: read every sample back with the "
             + "portraits-v1 classifier and print, per attribute the prompt named, how many samples show the asked "
-            + "value (Wilson 95 % interval), and for the others the values read.")
+            + "value (Wilson 95 % interval), and for the others (every attribute of a GAN) the values read.")
     boolean readBack;
 
     @Mixin
@@ -77,9 +80,9 @@ public final class SampleCommand implements Callable<Integer> {
             return DiffusionSampling.sample(loaded, dm, n, prompt.resolve(dm, condition), diffusion, seed, out, outDir,
                     readBack);
         }
-        if (diffusion.any() || prompt.prompt != null || readBack) {
-            throw new InvalidInputException("--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt, "
-                    + "--trajectory and --read-back are for diffusion runs; " + loaded.dir().root() + " is a "
+        if (diffusion.any() || prompt.prompt != null) {
+            throw new InvalidInputException("--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt "
+                    + "and --trajectory are for diffusion runs; " + loaded.dir().root() + " is a "
                     + loaded.config().model().familyId() + " run");
         }
         if (!(loaded.model() instanceof Sampler sampler)) {
@@ -88,6 +91,12 @@ public final class SampleCommand implements Callable<Integer> {
         }
         OptionalInt cls = parseClass(sampler.conditions());
         List<Image> images = sampler.sample(n, cls, new SplittableRandom(seed));
+        Image first = images.get(0);
+        if (readBack && !AttributeReadback.fits(first.channels(), first.height(), first.width())) {
+            throw new InvalidInputException("--read-back reads 32x32 RGB portraits back with " + PortraitsV1.ID + "; "
+                    + loaded.dir().root() + " draws " + first.channels() + "x" + first.height() + "x" + first.width()
+                    + " images");
+        }
         if (out != null) {
             int columns = (int) Math.ceil(Math.sqrt(n));
             ImageFiles.writePng(ImageGrid.of(images, columns, images.get(0).width() < 64 ? 2 : 1), out);
@@ -100,6 +109,12 @@ public final class SampleCommand implements Callable<Integer> {
         System.out.printf("%d samples from %s%s%s%s%n", n, loaded.checkpoint(),
                 cls.isPresent() ? " of class " + sampler.conditions().get(cls.getAsInt()) : "",
                 out != null ? " -> " + out : "", outDir != null ? " -> " + outDir + "/" : "");
+        if (readBack) {
+            ConditionSpace every = AttributeReadback.everyHead();
+            System.out.println("read back by " + PortraitsV1.ID + ":");
+            AttributeReadback.read(every, every.nullCondition(), images, PortraitsV1.load()).lines()
+                    .forEach(System.out::println);
+        }
         return 0;
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.atelier.cli.MainTestAccess;
 import org.atelier.cli.TinyPortraitDdpm;
 import org.atelier.core.image.Image;
+import org.atelier.datasets.ProjectRoot;
 import org.atelier.datasets.Sample;
 import org.atelier.datasets.portraits.PortraitSpec;
 import org.atelier.datasets.portraits.SyntheticPortraits;
@@ -72,5 +73,18 @@ class AttributeReadbackTest {
                 tmp.resolve("o.png").toString());
         assertTrue(open.out().contains("skin_group") && open.out().contains("open:"), open.out());
         assertFalse(open.out().contains("every asked value"), "nothing asked, nothing to match");
+    }
+
+    @Test
+    void aPortraitsGanIsReadOnEveryAttribute(@TempDir Path tmp) {
+        Path runs = tmp.resolve("runs");
+        ok("train", ProjectRoot.path().resolve("configs/dcgan-portraits.yaml").toString(), "--set", "trainer.steps=1",
+                "--set", "trainer.batch_size=4", "--set", "data.portraits.count=16", "--set", "trainer.sample_count=4",
+                "--runs", runs.toString(), "--no-progress");
+        MainTestAccess.Result r = ok("sample", runs.resolve("dcgan-portraits").toString(), "--n", "4", "--read-back",
+                "--out", tmp.resolve("g.png").toString());
+        for (String attribute : List.of("skin_tone", "skin_group", "age", "glasses", "background")) {
+            assertTrue(r.out().matches("(?s).*  " + attribute + " +open: .*"), attribute + ": " + r.out());
+        }
     }
 }
