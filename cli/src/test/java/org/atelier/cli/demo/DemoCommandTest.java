@@ -23,7 +23,8 @@ class DemoCommandTest {
         Path out = dir.resolve("demo");
         MainTestAccess.Result r = MainTestAccess.run("demo", "--set", "out=" + out, "--set", "portraits.count=300",
                 "--set", "masks.area_samples=50", "--set", "masks.kinds=[thick, center-box]", "--set", "gan.steps=4",
-                "--set", "stylize.steps=3", "--set", "diffusion.model=no-such-model");
+                "--set", "stylize.steps=3", "--set", "diffusion.model=no-such-model", "--set",
+                "prompts.model=no-such-model");
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out.resolve("index.html"));
         for (String part : new String[] {"fashion-by-class.png", "fashion-counts.svg", "portraits-by-skin_group.png",
@@ -45,12 +46,15 @@ class DemoCommandTest {
         assertTrue(Files.exists(out.resolve("stylize-runs/demo-stylize/metrics.jsonl")), "the stylisation ran by the loop");
         assertEquals("missing", results.at("/diffusion/status").asText(), "no weights: the section says so, no crash");
         assertTrue(html.contains("atelier export runs/ddpm-cond-fashion"), "and names the commands that make them");
+        assertEquals("missing", results.at("/prompts/status").asText());
         MainTestAccess.Result off = MainTestAccess.run("demo", "--set", "out=" + dir.resolve("off"), "--set",
                 "portraits.count=100", "--set", "masks.area_samples=20", "--set", "masks.kinds=[thick]", "--set",
-                "gan.steps=0", "--set", "stylize.steps=0", "--set", "diffusion.enabled=false");
+                "gan.steps=0", "--set", "stylize.steps=0", "--set", "diffusion.enabled=false", "--set",
+                "prompts.enabled=false");
         assertEquals(0, off.code(), off.err());
         JsonNode offResults = Json.mapper().readTree(dir.resolve("off/results.json").toFile()).get("results");
-        assertTrue(offResults.path("diffusion").isMissingNode() && offResults.path("gan").isMissingNode(),
+        assertTrue(offResults.path("diffusion").isMissingNode() && offResults.path("gan").isMissingNode()
+                && offResults.path("prompts").isMissingNode(),
                 offResults.toString());
     }
 
