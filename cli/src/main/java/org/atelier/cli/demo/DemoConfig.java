@@ -158,17 +158,19 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
      * @param model     a published model's name, a published folder or a run folder
      * @param prompts   1..8 prompts over the model's attribute vocabulary
      * @param perPrompt samples per prompt, 1..16
-     * @param steps     DDIM steps, 0..1000 (0 leaves the section out)
+     * @param sampler   ddpm (ancestral) or ddim (η = 0)
+     * @param steps     sampling steps, 0..1000 (0 leaves the section out)
      * @param guidance  classifier-free guidance scale, 0..20
      */
-    public record Prompts(Boolean enabled, String model, List<String> prompts, int perPrompt, int steps,
-                          double guidance) {
+    public record Prompts(Boolean enabled, String model, List<String> prompts, int perPrompt, String sampler,
+                          int steps, double guidance) {
         public Prompts {
             enabled = enabled == null || enabled;
             require(model != null && !model.isBlank(), "model: a published model name or folder is needed");
             require(prompts != null && !prompts.isEmpty() && prompts.size() <= 8, "prompts: 1..8 prompts are needed");
             prompts = List.copyOf(prompts);
             require(perPrompt >= 1 && perPrompt <= 16, "per_prompt must be in 1..16, got " + perPrompt);
+            require("ddpm".equals(sampler) || "ddim".equals(sampler), "sampler must be ddpm or ddim, got " + sampler);
             require(steps >= 0 && steps <= 1000, "steps must be in 0..1000, got " + steps);
             require(guidance >= 0 && guidance <= 20, "guidance must be in 0..20, got " + guidance);
         }

@@ -55,7 +55,9 @@ final class DemoPromptSection {
         List<Condition> asked = encode(model);
         List<Condition> all = new ArrayList<>();
         asked.forEach(c -> all.addAll(Collections.nCopies(cfg.perPrompt(), c)));
-        SamplingOptions o = SamplingOptions.ddim(cfg.steps(), 0.0, cfg.guidance());
+        boolean ddpm = cfg.sampler().equals("ddpm");
+        SamplingOptions o = ddpm ? SamplingOptions.ddpm(cfg.steps(), cfg.guidance())
+                : SamplingOptions.ddim(cfg.steps(), 0.0, cfg.guidance());
         long t0 = System.nanoTime();
         List<Image> images = model.generate(all, o, new SplittableRandom(Seeds.derive(seed, "demo/prompts")),
                 TrajectoryRecorder.off());
@@ -78,8 +80,9 @@ final class DemoPromptSection {
                 + "error that lists the vocabulary), and the attributes it names condition %s; the others stay at "
                 + "their null token. Try 'atelier sample %s --prompt \"…\" --n 16 --out p.png --read-back'.",
                 loaded.dir().root().getFileName(), cfg.model()));
-        s.figure("diffusion-prompts", String.format("DDIM-%d (η = 0) at guidance %s, %d samples per prompt; %.1f s",
-                cfg.steps(), fmt(cfg.guidance()), cfg.perPrompt(), secs), ImageGrid.labelled(rows, cfg.perPrompt(), 2, true));
+        s.figure("diffusion-prompts", String.format("%s at guidance %s, %d samples per prompt; %.1f s",
+                ddpm ? "DDPM-" + cfg.steps() + " (ancestral)" : "DDIM-" + cfg.steps() + " (η = 0)", fmt(cfg.guidance()),
+                cfg.perPrompt(), secs), ImageGrid.labelled(rows, cfg.perPrompt(), 2, true));
         s.text("Each sample read back by the " + PortraitsV1.ID + " classifier (one head per attribute, trained on the "
                 + "renderer's balanced portraits): how many show each asked value, and all of them at once, with Wilson "
                 + "95 % intervals. The classifier gives every image some value, blurred ones too, so this measures "
@@ -89,6 +92,7 @@ final class DemoPromptSection {
         out.put("status", "sampled");
         out.put("model", cfg.model());
         out.put("weights", loaded.checkpoint().toString());
+        out.put("sampler", cfg.sampler());
         out.put("steps", cfg.steps());
         out.put("guidance", cfg.guidance());
         out.put("per_prompt", cfg.perPrompt());

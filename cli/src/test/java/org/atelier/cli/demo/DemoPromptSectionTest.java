@@ -35,7 +35,7 @@ class DemoPromptSectionTest {
     }
 
     static DemoConfig.Prompts prompts(String model, String... texts) {
-        return new DemoConfig.Prompts(true, model, List.of(texts), 3, 2, 3.0);
+        return new DemoConfig.Prompts(true, model, List.of(texts), 3, "ddpm", 2, 3.0);
     }
 
     static JsonNode render(Path dir, DemoConfig.Prompts cfg) throws Exception {
@@ -92,8 +92,10 @@ class DemoPromptSectionTest {
     @Test
     void zeroStepsOrDisabledLeavesTheSectionOut() {
         assertTrue(prompts("m", "old").on());
-        assertFalse(new DemoConfig.Prompts(false, "m", List.of("old"), 1, 5, 3.0).on());
-        assertFalse(new DemoConfig.Prompts(null, "m", List.of("old"), 1, 0, 3.0).on());
-        assertThrows(IllegalArgumentException.class, () -> new DemoConfig.Prompts(null, "m", List.of(), 1, 5, 3.0));
+        assertFalse(new DemoConfig.Prompts(false, "m", List.of("old"), 1, "ddim", 5, 3.0).on());
+        assertFalse(new DemoConfig.Prompts(null, "m", List.of("old"), 1, "ddim", 0, 3.0).on());
+        assertThrows(IllegalArgumentException.class, () -> new DemoConfig.Prompts(null, "m", List.of(), 1, "ddim", 5, 3.0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DemoConfig.Prompts(null, "m", List.of("old"), 1, "plms", 5, 3.0));
     }
 }
