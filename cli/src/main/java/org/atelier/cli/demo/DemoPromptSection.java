@@ -78,8 +78,8 @@ final class DemoPromptSection {
         HtmlReport.Section s = report.section(HEADING, String.format("The workbench's small analogue of text-to-image: "
                 + "a prompt is read against the model's attribute vocabulary (no language model: an unknown word is an "
                 + "error that lists the vocabulary), and the attributes it names condition %s; the others stay at "
-                + "their null token. Try 'atelier sample %s --prompt \"…\" --n 16 --out p.png --read-back'.",
-                loaded.dir().root().getFileName(), cfg.model()));
+                + "their null token. Try 'atelier sample %s --sampler %s --prompt \"…\" --n 16 --out p.png --read-back'.",
+                loaded.dir().root().getFileName(), cfg.model(), cfg.sampler()));
         s.figure("diffusion-prompts", String.format("%s at guidance %s, %d samples per prompt; %.1f s",
                 ddpm ? "DDPM-" + cfg.steps() + " (ancestral)" : "DDIM-" + cfg.steps() + " (η = 0)", fmt(cfg.guidance()),
                 cfg.perPrompt(), secs), ImageGrid.labelled(rows, cfg.perPrompt(), 2, true));
