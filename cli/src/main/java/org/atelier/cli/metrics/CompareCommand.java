@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two inpainting evaluations image by image: the mean difference B - A of every "
-                + "metric on the hole, the seam band and the whole image, with a bootstrap 95 % interval and a "
+                + "metric on the hole, the seam band and the whole image, with a bootstrap 95 %% interval and a "
                 + "paired t-test p-value.",
                 "A and B are folders holding fidelity.json (atelier inpaint-eval) or the JSON files themselves "
                         + "(atelier metrics fidelity --json); they must score the same image names with the same holes."})

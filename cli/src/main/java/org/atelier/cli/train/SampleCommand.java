@@ -58,7 +58,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--read-back", description = "32x32 RGB portrait models: read every sample back with the "
             + "portraits-v1 classifier and print, per attribute the prompt named, how many samples show the asked "
-            + "value (Wilson 95 % interval), and for the others (every attribute of a GAN) the values read.")
+            + "value (Wilson 95 %% interval), and for the others (every attribute of a GAN) the values read.")
     boolean readBack;
 
     @Mixin
