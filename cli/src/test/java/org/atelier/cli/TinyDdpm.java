@@ -30,9 +30,13 @@ public final class TinyDdpm {
 
     /** Writes the config into {@code dir}, trains it with {@code atelier train} into {@code dir/runs}; returns the run folder. */
     public static Path train(Path dir) throws IOException {
-        Path cfg = writeConfig(dir);
+        return train(writeConfig(dir), NAME, dir);
+    }
+
+    /** Trains {@code cfg} (whose run is called {@code name}) with {@code atelier train} into {@code dir/runs}; returns the run folder. */
+    static Path train(Path cfg, String name, Path dir) {
         Path runs = dir.resolve("runs");
         MainTestAccess.ok("train", cfg.toString(), "--runs", runs.toString(), "--no-progress");
-        return runs.resolve(NAME);
+        return runs.resolve(name);
     }
 }

@@ -26,8 +26,6 @@ public final class TinyPortraitDdpm {
                 "        attributes: [skin_group, age, glasses, expression], preview_steps: 2}",
                 "trainer: {steps: 2, batch_size: 4, optimizer: {kind: adam, lr: 0.001},",
                 "          checkpoint_every: 2, log_every: 1, sample_count: 4}", ""));
-        Path runs = dir.resolve("runs");
-        MainTestAccess.ok("train", cfg.toString(), "--runs", runs.toString(), "--no-progress");
-        return runs.resolve(NAME);
+        return TinyDdpm.train(cfg, NAME, dir);
     }
 }

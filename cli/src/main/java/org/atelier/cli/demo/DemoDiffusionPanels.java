@@ -222,7 +222,8 @@ final class DemoDiffusionPanels {
                 ? "conditioned on " + whose + " own class at guidance " + fmt(cfg.guidance()) : "unconditional";
     }
 
-    private static String fmt(double v) {
+    /** A setting as written in a caption: "3" for 3.0, "2.5" as it is. */
+    static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
-import org.apache.commons.math3.stat.interval.IntervalUtils;
 import org.atelier.cli.diffusion.AttributeReadback;
 import org.atelier.core.errors.ConfigException;
 import org.atelier.core.errors.UserException;
@@ -72,8 +71,9 @@ final class DemoPromptSection {
             String prompt = cfg.prompts().get(p);
             rows.add(new ImageGrid.Row("\u201c" + prompt + "\u201d", mine));
             AttributeReadback.Result r = AttributeReadback.read(model.conditionSpace(), asked.get(p), mine, reader);
-            table.add(row(prompt, model.conditionSpace().describe(asked.get(p)), r));
-            results.add(result(prompt, model.conditionSpace().describe(asked.get(p)), r));
+            String condition = model.conditionSpace().describe(asked.get(p));
+            table.add(row(prompt, condition, r));
+            results.add(result(prompt, condition, r));
         }
         HtmlReport.Section s = report.section(HEADING, String.format("The workbench's small analogue of text-to-image: "
                 + "a prompt is read against the model's attribute vocabulary (no language model: an unknown word is an "
@@ -81,7 +81,8 @@ final class DemoPromptSection {
                 + "their null token. Try 'atelier sample %s --sampler %s --prompt \"…\" --n 16 --out p.png --read-back'.",
                 loaded.dir().root().getFileName(), cfg.model(), cfg.sampler()));
         s.figure("diffusion-prompts", String.format("%s at guidance %s, %d samples per prompt; %.1f s",
-                ddpm ? "DDPM-" + cfg.steps() + " (ancestral)" : "DDIM-" + cfg.steps() + " (η = 0)", fmt(cfg.guidance()),
+                ddpm ? "DDPM-" + cfg.steps() + " (ancestral)" : "DDIM-" + cfg.steps() + " (η = 0)",
+                DemoDiffusionPanels.fmt(cfg.guidance()),
                 cfg.perPrompt(), secs), ImageGrid.labelled(rows, cfg.perPrompt(), 2, true));
         s.text("Each sample read back by the " + PortraitsV1.ID + " classifier (one head per attribute, trained on the "
                 + "renderer's balanced portraits): how many show each asked value, and all of them at once, with Wilson "
@@ -121,7 +122,7 @@ final class DemoPromptSection {
                 perAttribute.add(a.name() + " " + a.matched() + "/" + r.n());
             }
         }
-        ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(r.n(), r.allMatched(), 0.95);
+        ConfidenceInterval ci = r.allInterval();
         return List.of(prompt, condition, String.join(", ", perAttribute), String.format("%d/%d (%.0f – %.0f %%)",
                 r.allMatched(), r.n(), 100 * ci.getLowerBound(), 100 * ci.getUpperBound()));
     }
@@ -154,9 +155,5 @@ final class DemoPromptSection {
         results.put("reason", reason);
         report.result("prompts", results);
         System.err.println("demo: prompt section without samples: " + reason);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.IntervalUtils;
+import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.models.diffusion.Condition;
 import org.atelier.models.diffusion.ConditionSlot;
@@ -51,6 +52,11 @@ public final class AttributeReadback {
             return attributes.stream().anyMatch(a -> a.asked() != null);
         }
 
+        /** Wilson 95 % interval of the share read as every asked value at once. */
+        public ConfidenceInterval allInterval() {
+            return IntervalUtils.getWilsonScoreInterval(n, allMatched, 0.95);
+        }
+
         /** Printable lines: one per asked attribute, then one per open attribute, then all asked at once. */
         public List<String> lines() {
             List<String> out = new ArrayList<>();
@@ -70,7 +76,7 @@ public final class AttributeReadback {
                 }
             }
             if (askedAnything()) {
-                ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(n, allMatched, 0.95);
+                ConfidenceInterval ci = allInterval();
                 out.add(String.format("  every asked value at once: %d of %d  (%s, 95 %% interval %s – %s)", allMatched, n,
                         pct(allMatched / (double) n), pct(ci.getLowerBound()), pct(ci.getUpperBound())));
             }
@@ -82,18 +88,34 @@ public final class AttributeReadback {
     }
 
     /**
-     * Whether the classifier can read this model's samples: an attribute-conditional model of
-     * 3×32×32 images with at least one attribute the classifier has a head for.
+     * Whether the classifier can read this model's samples against its prompts: an
+     * attribute-conditional model of 3×32×32 images with at least one attribute the classifier has a
+     * head for.
      */
     public static boolean applies(DiffusionModel model) {
         return model.config().conditioning() == ConditioningKind.ATTRIBUTES
-                && fits(model.channels(), model.height(), model.width())
-                && model.conditionSpace().slots().stream().anyMatch(s -> head(s.name()) != null);
+                && model.channels() == PortraitsCnn.CHANNELS && model.height() == PortraitsCnn.SIZE
+                && model.width() == PortraitsCnn.SIZE
+                && model.conditionSpace().slots().stream().anyMatch(s -> readable(s.name()));
     }
 
-    /** Whether images of this shape can be read: 3×32×32 RGB, as the classifier takes them. */
-    public static boolean fits(int channels, int height, int width) {
-        return channels == PortraitsCnn.CHANNELS && height == PortraitsCnn.SIZE && width == PortraitsCnn.SIZE;
+    /**
+     * Refuses images the classifier cannot read (it takes 3×32×32 RGB); {@code source} names what
+     * draws them in the message.
+     */
+    public static void requireReadable(int channels, int height, int width, Object source) {
+        if (channels != PortraitsCnn.CHANNELS || height != PortraitsCnn.SIZE || width != PortraitsCnn.SIZE) {
+            throw new InvalidInputException("--read-back reads 32x32 RGB portraits back with " + PortraitsV1.ID
+                    + "; " + source + " draws " + channels + "x" + height + "x" + width + " images");
+        }
+    }
+
+    /** The printed read-back of {@code images}, drawn under {@code asked}: a heading, then {@link Result#lines()}. */
+    public static List<String> report(ConditionSpace space, Condition asked, List<Image> images) {
+        List<String> out = new ArrayList<>();
+        out.add("read back by " + PortraitsV1.ID + ":");
+        out.addAll(read(space, asked, images, PortraitsV1.load()).lines());
+        return out;
     }
 
     /**
@@ -113,7 +135,7 @@ public final class AttributeReadback {
         Arrays.fill(allOk, true);
         for (int s = 0; s < space.slots().size(); s++) {
             ConditionSlot slot = space.slots().get(s);
-            if (head(slot.name()) == null) {
+            if (!readable(slot.name())) {
                 continue;
             }
             int v = asked.value(s);
@@ -135,8 +157,9 @@ public final class AttributeReadback {
         return new Result(List.copyOf(attributes), all, images.size());
     }
 
-    private static PortraitsCnn.Head head(String attribute) {
-        return PortraitsCnn.HEADS.stream().filter(h -> h.attribute().equals(attribute)).findFirst().orElse(null);
+    /** Whether the classifier has a head for this attribute. */
+    private static boolean readable(String attribute) {
+        return PortraitsCnn.HEADS.stream().anyMatch(h -> h.attribute().equals(attribute));
     }
 
     private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {

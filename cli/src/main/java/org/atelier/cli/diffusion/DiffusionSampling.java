@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
@@ -14,7 +13,6 @@ import org.atelier.models.diffusion.ConditioningKind;
 import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.models.diffusion.SamplingOptions;
 import org.atelier.models.diffusion.TrajectoryRecorder;
-import org.atelier.models.features.PortraitsV1;
 import org.atelier.training.Runs;
 
 /** {@code atelier sample} on a diffusion run. */
@@ -28,10 +26,8 @@ public final class DiffusionSampling {
      */
     public static int sample(Runs.Loaded loaded, DiffusionModel model, int n, Condition condition, SamplingFlags flags,
                              long seed, Path out, Path outDir, boolean readBack) {
-        if (readBack && !AttributeReadback.fits(model.channels(), model.height(), model.width())) {
-            throw new InvalidInputException("--read-back reads 32x32 RGB portraits back with " + PortraitsV1.ID
-                    + "; " + loaded.dir().root() + " draws " + model.channels() + "x" + model.height() + "x"
-                    + model.width() + " images");
+        if (readBack) {
+            AttributeReadback.requireReadable(model.channels(), model.height(), model.width(), loaded.dir().root());
         }
         SamplingOptions o = flags.resolve(model);
         List<Condition> cs = new ArrayList<>(n);
@@ -69,8 +65,7 @@ public final class DiffusionSampling {
             boolean byPrompt = AttributeReadback.applies(model);
             ConditionSpace space = byPrompt ? model.conditionSpace() : AttributeReadback.everyHead();
             Condition asked = byPrompt && condition != null ? condition : space.nullCondition();
-            System.out.println("read back by " + PortraitsV1.ID + ":");
-            AttributeReadback.read(space, asked, images, PortraitsV1.load()).lines().forEach(System.out::println);
+            AttributeReadback.report(space, asked, images).forEach(System.out::println);
         }
         return 0;
     }

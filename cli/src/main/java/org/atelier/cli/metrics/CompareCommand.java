@@ -19,6 +19,7 @@ import org.atelier.core.io.Json;
 import org.atelier.evaluation.fidelity.PairedComparison;
 import org.atelier.evaluation.fidelity.Region;
 import org.atelier.evaluation.fidelity.RegionScores;
+import org.atelier.evaluation.fidelity.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (String metric : RegionScores.METRICS) {
                 double[] x = scores(imagesA, region, metric);
                 double[] y = scores(imagesB, region, metric);
-                if (allNaN(x) || allNaN(y)) {
+                if (Summary.of(x).count() == 0 || Summary.of(y).count() == 0) {
                     continue; // not scored (no masks, or no perceptual network)
                 }
                 byMetric.put(metric, PairedComparison.of(x, y, resamples, seed));
@@ -200,15 +201,6 @@ public final class CompareCommand implements Callable<Integer> {
             v[i++] = x.isMissingNode() || x.isNull() ? Double.NaN : x.asDouble(Double.NaN);
         }
         return v;
-    }
-
-    private static boolean allNaN(double[] v) {
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String first(List<String> names) {

@@ -16,7 +16,6 @@ import org.atelier.cli.diffusion.SamplingFlags;
 import org.atelier.models.Sampler;
 import org.atelier.models.diffusion.ConditionSpace;
 import org.atelier.models.diffusion.DiffusionModel;
-import org.atelier.models.features.PortraitsV1;
 import org.atelier.training.Runs;
 import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
@@ -89,14 +88,11 @@ public final class SampleCommand implements Callable<Integer> {
             throw new InvalidInputException(loaded.dir().root() + " is a " + loaded.config().model().familyId()
                     + " run: it fills holes (atelier inpaint) and does not draw new images");
         }
+        if (readBack) {
+            AttributeReadback.requireReadable(sampler.channels(), sampler.height(), sampler.width(), loaded.dir().root());
+        }
         OptionalInt cls = parseClass(sampler.conditions());
         List<Image> images = sampler.sample(n, cls, new SplittableRandom(seed));
-        Image first = images.get(0);
-        if (readBack && !AttributeReadback.fits(first.channels(), first.height(), first.width())) {
-            throw new InvalidInputException("--read-back reads 32x32 RGB portraits back with " + PortraitsV1.ID + "; "
-                    + loaded.dir().root() + " draws " + first.channels() + "x" + first.height() + "x" + first.width()
-                    + " images");
-        }
         if (out != null) {
             int columns = (int) Math.ceil(Math.sqrt(n));
             ImageFiles.writePng(ImageGrid.of(images, columns, images.get(0).width() < 64 ? 2 : 1), out);
@@ -111,9 +107,7 @@ public final class SampleCommand implements Callable<Integer> {
                 out != null ? " -> " + out : "", outDir != null ? " -> " + outDir + "/" : "");
         if (readBack) {
             ConditionSpace every = AttributeReadback.everyHead();
-            System.out.println("read back by " + PortraitsV1.ID + ":");
-            AttributeReadback.read(every, every.nullCondition(), images, PortraitsV1.load()).lines()
-                    .forEach(System.out::println);
+            AttributeReadback.report(every, every.nullCondition(), images).forEach(System.out::println);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.atelier.evaluation.fidelity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.TTest;
 
@@ -68,8 +69,8 @@ public record PairedComparison(int n, int excluded, double meanA, double meanB, 
         double[] means = bootstrapMeans(d, resamples, seed);
         Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         q.setData(means);
-        return new PairedComparison(n, a.length - n, mean(x), mean(y), mean(d), q.evaluate(2.5), q.evaluate(97.5),
-                pValue(x, y, d), resamples);
+        return new PairedComparison(n, a.length - n, StatUtils.mean(x), StatUtils.mean(y), StatUtils.mean(d),
+                q.evaluate(2.5), q.evaluate(97.5), pValue(x, y, d), resamples);
     }
 
     /** Whether the interval excludes zero (the difference is not explained by which images were drawn). */
@@ -114,13 +115,5 @@ public record PairedComparison(int n, int excluded, double meanA, double meanB, 
             }
         }
         return Double.NaN; // every difference equal: the t statistic is undefined
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
     }
 }
