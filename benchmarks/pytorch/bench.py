@@ -8,7 +8,7 @@ Cases (batch 64 unless --quick):
   unet28_forward UNet-28 forward pass on 64 images (one sampling step), no gradients
   ddim50         DDIM, 50 steps (eta 0, x0 clipped, eps re-derived), 64 images
   fid            FID of 10 000 x 2048 features (float64 statistics, symmetric-eigen route, as Atelier)
-  ssim           SSIM (11x11 Gaussian, sigma 1.5, reflect padding, border cropped) of 10 000 28x28 pairs
+  ssim           SSIM (11x11 Gaussian, sigma 1.5, on [0, 1], border cropped) of 10 000 28x28 pairs
 
 The layer shapes mirror models/.../gan/GanNets.java + GanArch.java and
 models/.../diffusion/UNet.java + UNetArch.java + GroupNorm.java; each model case reports its parameter
@@ -398,9 +398,12 @@ class Fid:
 
 
 class Ssim:
-    """SSIM per pair (Wang et al. 2004): 11-tap Gaussian (sigma 1.5) moments, reflect padding, population
-    variances clamped at 0, the 5-pixel border cropped, data range 2 — Ssim.whole in Java. Batched, 1000
-    pairs at a time (which bounds memory), in float32 as torchmetrics computes float32 images."""
+    """SSIM per pair (Wang et al. 2004) on [0, 1] intensities, (x + 1) / 2 of the [-1, 1] images, data
+    range 1: 11-tap Gaussian (sigma 1.5) moments, population variances clamped at 0, the map at full size
+    and its 5-pixel border cropped — Ssim.whole in Java, and scikit-image's structural_similarity(
+    gaussian_weights=True, sigma=1.5, use_sample_covariance=False, data_range=1). The padding mode
+    (torch's reflect here, scipy's reflect in Java) only touches the cropped border, not the mean. Batched,
+    1000 pairs at a time (which bounds memory), in float32 as torchmetrics computes float32 images."""
     CHUNK = 1000
 
     def __init__(self, s):
@@ -422,11 +425,12 @@ class Ssim:
     def pairs(self, x, y):
         """SSIM of each pair of a chunk; the five local moments in one separable convolution."""
         n = x.shape[0]
+        x, y = (x + 1) * 0.5, (y + 1) * 0.5
         stack = torch.cat([x, y, x * x, y * y, x * y], 0)
         p = F.pad(stack, (5, 5, 5, 5), mode="reflect")
         m = F.conv2d(F.conv2d(p, self.kh), self.kv)
         mx, my, sxx, syy, sxy = m[:n], m[n:2 * n], m[2 * n:3 * n], m[3 * n:4 * n], m[4 * n:]
-        c1, c2 = (0.01 * 2) ** 2, (0.03 * 2) ** 2
+        c1, c2 = 0.01 ** 2, 0.03 ** 2
         vx = (sxx - mx * mx).clamp(min=0)
         vy = (syy - my * my).clamp(min=0)
         cov = sxy - mx * my

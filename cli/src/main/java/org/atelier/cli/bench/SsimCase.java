@@ -8,9 +8,9 @@ import org.atelier.evaluation.fidelity.Ssim;
 import org.atelier.evaluation.fidelity.SsimWindow;
 
 /**
- * Whole-image SSIM ({@link Ssim#whole}: 11-tap Gaussian window, σ 1.5, data range 2 for
- * [−1, 1] images) of N pairs of 28×28 single-channel images, one pair at a time as the fidelity
- * evaluation calls it. The mean over pairs is kept to check against the PyTorch side.
+ * Whole-image SSIM ({@link Ssim#whole}: 11-tap Gaussian window, σ 1.5, on the [0, 1] scale with
+ * data range 1) of N pairs of 28×28 single-channel images in [−1, 1], one pair at a time as the
+ * fidelity evaluation calls it. The mean over pairs is kept to check against the PyTorch side.
  */
 final class SsimCase implements BenchCase {
     static final int SIDE = 28;
@@ -44,7 +44,7 @@ final class SsimCase implements BenchCase {
             public void run() {
                 double sum = 0;
                 for (int i = 0; i < a.size(); i++) {
-                    sum += Ssim.whole(a.get(i), b.get(i), SsimWindow.STANDARD, 2.0);
+                    sum += Ssim.whole(a.get(i), b.get(i), SsimWindow.STANDARD);
                 }
                 mean[0] = sum / a.size();
             }

@@ -69,13 +69,21 @@ public record FidelityReport(boolean composited, int bandPx, String perceptualNe
         return out;
     }
 
+    /** "grey", "RGB" or "grey and RGB": the kinds of image scored (SSIM of an RGB one is the mean over its channels). */
+    public String imageKind() {
+        boolean grey = images.stream().anyMatch(i -> i.channels() == 1);
+        boolean rgb = images.stream().anyMatch(i -> i.channels() == 3);
+        return grey && rgb ? "grey and RGB" : rgb ? "RGB" : "grey";
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("composited", composited);
         m.put("band_px", bandPx);
         m.put("perceptual_network", perceptualNetwork);
-        m.put("data_range", InpaintingScorer.DATA_RANGE);
+        m.put("scale", ScoreScale.describe());
         m.put("images", images.size());
+        m.put("image_kind", imageKind());
         m.put("overall", regionsJson(overall));
         List<Object> binJson = new ArrayList<>();
         for (AreaBin b : bins) {

@@ -11,14 +11,11 @@ import org.atelier.models.features.PerceptualNetwork;
 
 /**
  * Scores one inpainted image against its original on the hole, the seam band and the whole
- * image: PSNR, SSIM, L1, MSE and the LPIPS-recipe perceptual distance, each averaged over the
- * region's pixels only. With {@code composite}, the original is pasted outside the hole first
+ * image: PSNR, SSIM, L1, MSE (on [0, 1] intensities, {@link ScoreScale}) and the LPIPS-recipe
+ * perceptual distance, each averaged over the region's pixels only. With {@code composite}, the original is pasted outside the hole first
  * (what a deployed inpainter returns), so only the hole can differ.
  */
 public final class InpaintingScorer {
-    /** Span of pixel values in [-1, 1]. */
-    public static final double DATA_RANGE = 2.0;
-
     private final int bandPx;
     private final boolean composite;
     private final PerceptualNetwork network;
@@ -65,7 +62,7 @@ public final class InpaintingScorer {
         }
         RegionMasks regions = mask == null ? RegionMasks.wholeOnly(reference.height(), reference.width())
                 : RegionMasks.of(mask, bandPx);
-        double[] ssimMap = Ssim.map(reference, output, window, DATA_RANGE);
+        double[] ssimMap = Ssim.map(reference, output, window);
         List<FeatureMap> fa = network == null ? null : network.layers(reference);
         List<FeatureMap> fb = network == null ? null : network.layers(output);
         Map<Region, RegionScores> scores = new EnumMap<>(Region.class);
@@ -75,7 +72,7 @@ public final class InpaintingScorer {
                 continue;
             }
             double mse = PixelErrors.mse(reference, output, flags);
-            double ssim = r == Region.WHOLE ? Ssim.whole(reference, output, window, DATA_RANGE)
+            double ssim = r == Region.WHOLE ? Ssim.whole(ssimMap, reference.height(), reference.width(), window)
                     : Ssim.masked(ssimMap, flags);
             double perceptual = fa == null ? Double.NaN
                     : PerceptualDistance.distance(fa, fb, r == Region.WHOLE ? null : flags, reference.height(),
@@ -84,10 +81,10 @@ public final class InpaintingScorer {
             if (pixels == 0) {
                 perceptual = Double.NaN;
             }
-            scores.put(r, new RegionScores(PixelErrors.psnr(mse, DATA_RANGE), ssim, PixelErrors.l1(reference, output, flags),
+            scores.put(r, new RegionScores(PixelErrors.psnr(mse), ssim, PixelErrors.l1(reference, output, flags),
                     mse, perceptual, pixels));
         }
-        return new ImageScores(name, mask == null ? Double.NaN : mask.holeFraction(), scores);
+        return new ImageScores(name, reference.channels(), mask == null ? Double.NaN : mask.holeFraction(), scores);
     }
 
     /** Output inside the hole, reference outside. */

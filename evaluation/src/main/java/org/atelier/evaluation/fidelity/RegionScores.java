@@ -8,9 +8,9 @@ import java.util.Map;
  * hole that fills the image).
  *
  * @param psnr       dB, higher is better; +∞ for a perfect match
- * @param ssim       in [-1, 1], higher is better
- * @param l1         mean absolute error in [-1, 1] units (so at most 2), lower is better
- * @param mse        mean squared error in [-1, 1] units, lower is better
+ * @param ssim       on [0, 1] intensities with data range 1 (its values lie in [-1, 1]), higher is better
+ * @param l1         mean absolute error of [0, 1] intensities (so at most 1), lower is better
+ * @param mse        mean squared error of [0, 1] intensities, lower is better
  * @param perceptual LPIPS-recipe distance, lower is better; NaN when not computed
  * @param pixels     pixels in the region
  */

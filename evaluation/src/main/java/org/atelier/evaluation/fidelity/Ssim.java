@@ -9,12 +9,16 @@ import org.atelier.core.image.Image;
  * <pre>  SSIM = (2 μx μy + C1)(2 σxy + C2) / ((μx² + μy² + C1)(σx² + σy² + C2)),
  *  C1 = (K1 L)², C2 = (K2 L)², K1 = 0.01, K2 = 0.03, L = data range</pre>
  *
- * with local moments under the window (weights summing to 1, i.e. population moments —
- * skimage's {@code use_sample_covariance=False}; variances clamped at 0 as torchmetrics). The
- * map is computed at full size with reflection padding ("reflect", edge not repeated) and
- * averaged over channels. The whole-image score crops the (k−1)/2 border before averaging,
- * which reproduces torchmetrics' published values; a masked score averages the full map over
- * the region's pixels, border pixels included, so holes touching the edge are still scored.
+ * computed on intensities in [0, 1] with L = 1 ({@link ScoreScale}), whatever the images' own
+ * [-1, 1] range: the value scikit-image's {@code structural_similarity(gaussian_weights=True,
+ * sigma=1.5, use_sample_covariance=False, data_range=1)} and torchmetrics report. Local moments
+ * are taken under the window (weights summing to 1, i.e. population moments; variances clamped
+ * at 0 as torchmetrics). The map is computed at full size, its edges padded by mirroring with the
+ * edge pixel repeated (scipy.ndimage's "reflect", which scikit-image uses), and averaged over
+ * channels (scikit-image's {@code channel_axis}: the mean of per-channel SSIM). The whole-image
+ * score crops the (k−1)/2 border before averaging, as scikit-image and torchmetrics do; a masked
+ * score averages the full map over the region's pixels, border pixels included, so holes touching
+ * the edge are still scored.
  */
 public final class Ssim {
     public static final double K1 = 0.01;
@@ -23,20 +27,16 @@ public final class Ssim {
     private Ssim() {
     }
 
-    /**
-     * Per-pixel SSIM averaged over channels, row-major {@code height × width}.
-     *
-     * @param dataRange L, the span of valid pixel values (2 for images in [-1, 1])
-     */
-    public static double[] map(Image a, Image b, SsimWindow window, double dataRange) {
+    /** Per-pixel SSIM on the [0, 1] scale, averaged over channels, row-major {@code height × width}. */
+    public static double[] map(Image a, Image b, SsimWindow window) {
         if (a.channels() != b.channels() || a.height() != b.height() || a.width() != b.width()) {
             throw new IllegalArgumentException("SSIM needs images of one shape, got " + a + " and " + b);
         }
         int h = a.height();
         int w = a.width();
         int plane = h * w;
-        double c1 = (K1 * dataRange) * (K1 * dataRange);
-        double c2 = (K2 * dataRange) * (K2 * dataRange);
+        double c1 = (K1 * ScoreScale.DATA_RANGE) * (K1 * ScoreScale.DATA_RANGE);
+        double c2 = (K2 * ScoreScale.DATA_RANGE) * (K2 * ScoreScale.DATA_RANGE);
         double[] out = new double[plane];
         double[] x = new double[plane];
         double[] y = new double[plane];
@@ -46,8 +46,8 @@ public final class Ssim {
         for (int c = 0; c < a.channels(); c++) {
             int off = c * plane;
             for (int i = 0; i < plane; i++) {
-                double u = a.pixels()[off + i];
-                double v = b.pixels()[off + i];
+                double u = ScoreScale.of(a.pixels()[off + i]);
+                double v = ScoreScale.of(b.pixels()[off + i]);
                 x[i] = u;
                 y[i] = v;
                 xx[i] = u * u;
@@ -75,11 +75,13 @@ public final class Ssim {
         return out;
     }
 
-    /** Whole-image SSIM: the map's mean with the window's half-size border cropped (torchmetrics). NaN if nothing is left. */
-    public static double whole(Image a, Image b, SsimWindow window, double dataRange) {
-        double[] m = map(a, b, window, dataRange);
-        int h = a.height();
-        int w = a.width();
+    /** Whole-image SSIM: the map's mean with the window's half-size border cropped. NaN if nothing is left. */
+    public static double whole(Image a, Image b, SsimWindow window) {
+        return whole(map(a, b, window), a.height(), a.width(), window);
+    }
+
+    /** Whole-image SSIM of a {@link #map} already computed for an image of {@code h × w}. */
+    public static double whole(double[] m, int h, int w, SsimWindow window) {
         double sum = 0;
         long n = 0;
         for (int yy = window.padV(); yy < h - window.padV(); yy++) {
@@ -104,7 +106,7 @@ public final class Ssim {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** Separable correlation with reflection padding; output has the input's size. */
+    /** Separable correlation with mirror padding ({@link #reflect}); output has the input's size. */
     static double[] filter(double[] img, int h, int w, SsimWindow window) {
         double[] kv = window.vertical();
         double[] kh = window.horizontal();
@@ -133,13 +135,13 @@ public final class Ssim {
         return out;
     }
 
-    /** Index into [0, n) mirrored about the edge pixels (…2 1 | 0 1 2 … n−1 | n−2 …). */
+    /**
+     * Index into [0, n) mirrored with the edge pixel repeated (…1 0 | 0 1 … n−1 | n−1 n−2 …),
+     * scipy.ndimage's "reflect" (numpy's "symmetric"), so the map at the edges is scikit-image's.
+     */
     static int reflect(int i, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        int period = 2 * (n - 1);
+        int period = 2 * n;
         int m = Math.floorMod(i, period);
-        return m < n ? m : period - m;
+        return m < n ? m : period - 1 - m;
     }
 }

@@ -48,12 +48,14 @@ class RegionsAndErrorsTest {
             }
         }
         RegionMasks r = RegionMasks.of(mask, 1);
-        assertEquals(0.25, PixelErrors.mse(ref, out, r.hole()), 1e-12);
-        assertEquals(0.5, PixelErrors.l1(ref, out, r.hole()), 1e-12);
+        // 0.5 apart in [-1, 1] is 0.25 apart on the [0, 1] scale the errors are reported on
+        assertEquals(0.0625, PixelErrors.mse(ref, out, r.hole()), 1e-12);
+        assertEquals(0.25, PixelErrors.l1(ref, out, r.hole()), 1e-12);
         assertEquals(0.0, PixelErrors.mse(ref, out, r.band()), 0.0);
-        assertEquals(0.025, PixelErrors.mse(ref, out, r.whole()), 1e-12);
-        assertEquals(10 * Math.log10(4 / 0.25), PixelErrors.psnr(0.25, 2.0), 1e-12);
-        assertEquals(Double.POSITIVE_INFINITY, PixelErrors.psnr(0.0, 2.0));
+        assertEquals(0.00625, PixelErrors.mse(ref, out, r.whole()), 1e-12);
+        // PSNR is the [-1, 1] one: 10 log10(2² / 0.5²)
+        assertEquals(10 * Math.log10(4 / 0.25), PixelErrors.psnr(0.0625), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, PixelErrors.psnr(0.0));
         assertTrue(Double.isNaN(PixelErrors.mse(ref, out, new boolean[h * w])));
     }
 
@@ -67,8 +69,8 @@ class RegionsAndErrorsTest {
         assertEquals(-1f, c.get(2, 0, 0));
         ImageScores s = new InpaintingScorer(1, true, null).score("x", ref, out, mask);
         assertEquals(0.0, s.regions().get(Region.BAND).mse(), 0.0);
-        assertEquals(4.0, s.regions().get(Region.HOLE).mse(), 0.0);
-        assertEquals(4.0 * 4 / 36, s.regions().get(Region.WHOLE).mse(), 1e-12);
+        assertEquals(1.0, s.regions().get(Region.HOLE).mse(), 0.0);
+        assertEquals(1.0 * 4 / 36, s.regions().get(Region.WHOLE).mse(), 1e-12);
         assertTrue(Double.isNaN(s.regions().get(Region.HOLE).perceptual()), "no network, no perceptual score");
     }
 
