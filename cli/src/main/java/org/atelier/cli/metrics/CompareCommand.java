@@ -68,8 +68,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Path fileA = fidelityFile(a);
         Path fileB = fidelityFile(b);
-        Map<String, JsonNode> imagesA = perImage(fileA);
-        Map<String, JsonNode> imagesB = perImage(fileB);
+        JsonNode rootA = read(fileA);
+        JsonNode rootB = read(fileB);
+        String scale = sameScale(fileA, rootA, fileB, rootB);
+        Map<String, JsonNode> imagesA = perImage(fileA, rootA);
+        Map<String, JsonNode> imagesB = perImage(fileB, rootB);
         checkPaired(fileA, imagesA, fileB, imagesB);
         Map<String, Map<String, PairedComparison>> byRegion = new LinkedHashMap<>();
         for (Region region : Region.values()) {
@@ -92,6 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
             m.put("a", fileA.toString());
             m.put("b", fileB.toString());
             m.put("images", imagesA.size());
+            m.put("intensities", scale);
             m.put("seed", seed);
             Map<String, Object> regions = new LinkedHashMap<>();
             byRegion.forEach((r, metrics) -> {
@@ -102,17 +106,18 @@ public final class CompareCommand implements Callable<Integer> {
             m.put("b_minus_a", regions);
             out.println(Json.pretty(m));
         } else {
-            out.print(table(fileA, fileB, imagesA.size(), byRegion));
+            out.print(table(fileA, fileB, imagesA.size(), scale, byRegion));
         }
         out.flush();
         return 0;
     }
 
-    private String table(Path fileA, Path fileB, int n, Map<String, Map<String, PairedComparison>> byRegion) {
+    private String table(Path fileA, Path fileB, int n, String scale,
+                         Map<String, Map<String, PairedComparison>> byRegion) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "A: %s%nB: %s%n%d images paired by name, same holes; B - A with a "
-                + "%d-resample bootstrap 95 %% interval (seed %d) and a two-sided paired t-test%n", fileA, fileB, n,
-                resamples, seed));
+        s.append(String.format(Locale.ROOT, "A: %s%nB: %s%n%d images paired by name, same holes, scored on %s "
+                + "intensities; B - A with a %d-resample bootstrap 95 %% interval (seed %d) and a two-sided paired "
+                + "t-test%n", fileA, fileB, n, scale, resamples, seed));
         s.append(String.format(Locale.ROOT, "%-6s %-10s %10s %10s %10s %22s %9s  %s%n", "region", "metric", "A", "B",
                 "B - A", "95 % interval", "p", "verdict"));
         byRegion.forEach((region, metrics) -> metrics.forEach((metric, c) -> s.append(c.n() == 0
@@ -145,14 +150,36 @@ public final class CompareCommand implements Callable<Integer> {
         return f;
     }
 
-    /** The per-image scores by image name. */
-    private static Map<String, JsonNode> perImage(Path file) {
-        JsonNode root;
+    private static JsonNode read(Path file) {
         try {
-            root = Json.mapper().readTree(file.toFile());
+            return Json.mapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new CorruptFileException(file, "is not readable JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * The intensity scale both evaluations were scored on: SSIM, L1 and MSE differ between scales,
+     * so scores from before SSIM moved to [0, 1] (files without {@code scale}, which were scored on
+     * [-1, 1]) are not paired with newer ones.
+     */
+    private static String sameScale(Path fileA, JsonNode a, Path fileB, JsonNode b) {
+        String sa = scaleOf(a);
+        String sb = scaleOf(b);
+        if (!sa.equals(sb)) {
+            throw new InvalidInputException("the two evaluations were scored on different intensity scales: " + sa
+                    + " in " + fileA + ", " + sb + " in " + fileB + " (SSIM, L1 and MSE are not comparable across "
+                    + "them); score the older one again with atelier metrics fidelity --json");
+        }
+        return sa;
+    }
+
+    private static String scaleOf(JsonNode root) {
+        return root == null ? "[-1, 1]" : root.path("scale").path("intensities").asText("[-1, 1]");
+    }
+
+    /** The per-image scores by image name. */
+    private static Map<String, JsonNode> perImage(Path file, JsonNode root) {
         JsonNode list = root == null ? null : root.get("per_image");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new CorruptFileException(file, "has no per_image scores; expected fidelity JSON from atelier "

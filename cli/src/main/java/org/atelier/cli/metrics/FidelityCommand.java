@@ -10,6 +10,7 @@ import org.atelier.evaluation.fidelity.FidelityEvaluation;
 import org.atelier.evaluation.fidelity.FidelityReport;
 import org.atelier.evaluation.fidelity.Region;
 import org.atelier.evaluation.fidelity.RegionScores;
+import org.atelier.evaluation.fidelity.ScoreScale;
 import org.atelier.evaluation.fidelity.Summary;
 import org.atelier.models.features.FmnistV1;
 import picocli.CommandLine.Command;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
         description = {"PSNR, SSIM, L1, MSE and an LPIPS-recipe perceptual distance (on fmnist-v1) of inpainted "
                 + "images against their originals, on the hole, a seam band around it and the whole image.",
-                "Files pair by name; mask images: white (> 127) = hole. Averages are over each region's pixels only."})
+                "Files pair by name; mask images: white (> 127) = hole. Averages are over each region's pixels only.",
+                "Scores are on intensities in [0, 1] (data range 1), SSIM as scikit-image's structural_similarity "
+                        + "with gaussian_weights=True, sigma=1.5, use_sample_covariance=False (colour: mean over channels)."})
 public final class FidelityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,9 +68,11 @@ public final class FidelityCommand implements Callable<Integer> {
     /** The scores as a text table (also used by {@code atelier inpaint-eval}). */
     public static String table(FidelityReport r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%d images; %s; band %d px; perceptual network: %s%n", r.images().size(),
+        s.append(String.format(Locale.ROOT, "%d %s images; %s; band %d px; perceptual network: %s%n", r.images().size(),
+                r.imageKind(),
                 r.composited() ? "composited (original pasted outside the hole)" : "not composited (raw output scored)",
                 r.bandPx(), r.perceptualNetwork()));
+        s.append(ScoreScale.line()).append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "%-7s", "region"));
         for (String m : RegionScores.METRICS) {
             s.append(String.format(Locale.ROOT, " %18s", m));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,5 +78,21 @@ class CompareCommandTest {
         Files.writeString(tmp.resolve("bad.json"), "{\"images\": 3}");
         fails("has no per_image scores", "metrics", "compare", a.toString(), tmp.resolve("bad.json").toString());
         fails("--resamples must be in 100..1000000", "metrics", "compare", a.toString(), a.toString(), "--resamples", "5");
+    }
+
+    /** A file without "scale" was scored on [-1, 1] (before SSIM moved to [0, 1]): not paired with a newer one. */
+    @Test
+    void evaluationsOnDifferentIntensityScalesAreRefused(@TempDir Path tmp) throws Exception {
+        Path old = write(tmp.resolve("old"), false, 0, 64);
+        Path b = write(tmp.resolve("b"), true, 0, 64);
+        Path json = b.resolve("fidelity.json");
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(json.toFile());
+        root.putObject("scale").put("intensities", "[0, 1]");
+        Json.write(json, root);
+        fails("different intensity scales: [-1, 1] in " + old.resolve("fidelity.json") + ", [0, 1] in " + json,
+                "metrics", "compare", old.toString(), b.toString());
+        Files.copy(json, tmp.resolve("new-a.json"));
+        assertTrue(ok("metrics", "compare", tmp.resolve("new-a.json").toString(), b.toString()).out()
+                .contains("scored on [0, 1] intensities"));
     }
 }

@@ -113,9 +113,13 @@ class MetricsCommandTest {
         assertEquals(0.0, j.at("/overall/band/mse/mean").asDouble(), 0.0);
         assertTrue(j.at("/overall/hole/mse/mean").asDouble() > j.at("/overall/whole/mse/mean").asDouble());
         assertEquals(10, j.get("by_hole_area").size());
+        assertEquals("[0, 1]", j.at("/scale/intensities").asText(), "the units are written with the scores");
+        assertEquals("grey", j.get("image_kind").asText());
         String table = run("fidelity", "--reference", ref.toString(), "--output", out.toString(), "--masks",
                 masks.toString(), "--no-perceptual");
         assertTrue(table.contains("not composited") && table.contains("hole") && table.contains("band"), table);
+        assertTrue(table.contains("3 grey images") && table.contains("scale: intensities in [0, 1], data range 1 (L1 and "
+                + "MSE in [0, 1] units)"), table);
     }
 
     /** Writes the first {@code n} portraits of one skin group (all else uniform) as 32x32 PNGs. */
