@@ -39,14 +39,14 @@ FASHION_TRAIN = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
 
 
 def classpath():
-    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "evaluation", "-am", "compile", "dependency:build-classpath",
+    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "benchmarks", "-am", "compile", "dependency:build-classpath",
                     "-Dmdep.outputFile=target/cp.txt"], cwd=ROOT, check=True)
-    with open(os.path.join(ROOT, "evaluation", "target", "cp.txt")) as f:
-        return os.path.join(ROOT, "evaluation", "target", "classes") + ":" + f.read().strip()
+    with open(os.path.join(ROOT, "benchmarks", "target", "cp.txt")) as f:
+        return os.path.join(ROOT, "benchmarks", "target", "classes") + ":" + f.read().strip()
 
 
 def java(cp, xmx, *args):
-    cmd = ["java", "-Xmx" + xmx] + JVM_FLAGS + ["-cp", cp, "org.atelier.evaluation.distribution.FidBenchmark"] + list(args)
+    cmd = ["java", "-Xmx" + xmx] + JVM_FLAGS + ["-cp", cp, "org.atelier.bench.FidBenchmark"] + list(args)
     out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
 

@@ -1,4 +1,4 @@
-package org.atelier.evaluation.distribution;
+package org.atelier.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,13 @@ import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.io.Json;
 import org.atelier.core.random.Seeds;
+import org.atelier.evaluation.distribution.FeatureStatistics;
+import org.atelier.evaluation.distribution.FidInfinity;
+import org.atelier.evaluation.distribution.FrechetDistance;
+import org.atelier.evaluation.distribution.GaussianStatistics;
+import org.atelier.evaluation.distribution.ImageFeatureSource;
+import org.atelier.evaluation.distribution.ReferenceStatistics;
+import org.atelier.evaluation.distribution.StratifiedStatistics;
 import org.atelier.models.features.FmnistV1;
 
 /**
