@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  * flags become a {@link BenchRequest}, {@link Bench#run} does the work, the report is printed.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {FidFilesCommand.class, FidStreamCommand.class},
         description = {"Time the workloads that decide how usable Atelier is, on the current backend: the DCGAN-28 and "
                 + "UNet-28 training steps (batch 64), a UNet-28 forward pass (one sampling step), DDIM-50 sampling of "
                 + "64 images, FID on 10 000 x 2048 features and SSIM over 10 000 pairs of 28x28 images, with the peak "

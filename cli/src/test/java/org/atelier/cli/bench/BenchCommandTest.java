@@ -71,4 +71,31 @@ class BenchCommandTest {
         MainTestAccess.fails("python3-torch", "bench", "--quick", "--vs-pytorch", "--python", fake.toString(),
                 "--cases", "ssim");
     }
+
+    @Test
+    void fidSubcommandsRefuseBadInputBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path a = Files.write(dir.resolve("a.f32"), new byte[32]);
+        MainTestAccess.fails("missing.f32", "bench", "fid-files", "--a", a.toString(), "--b",
+                dir.resolve("missing.f32").toString(), "--d", "4");
+        MainTestAccess.fails("--d must be at least 1", "bench", "fid-files", "--a", a.toString(), "--b", a.toString(),
+                "--d", "0");
+        MainTestAccess.fails("--d", "bench", "fid-files", "--a", a.toString(), "--b", a.toString());
+        MainTestAccess.fails("none.idx", "bench", "fid-stream", "--idx", dir.resolve("none.idx").toString());
+        MainTestAccess.fails("--idx", "bench", "fid-stream");
+    }
+
+    @Test
+    void fidFilesPrintsOneJsonLine(@TempDir Path dir) throws Exception {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(3 * 2 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : new float[] {0, 1, 2, 0, 1, 5}) {
+            buf.putFloat(v);
+        }
+        Path f = Files.write(dir.resolve("x.f32"), buf.array());
+        MainTestAccess.Result r = MainTestAccess.ok("bench", "fid-files", "--a", f.toString(), "--b", f.toString(),
+                "--d", "2");
+        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow();
+        JsonNode j = Json.mapper().readTree(line);
+        assertEquals(3, j.get("n_a").asLong());
+        assertEquals(0, j.get("fid").asDouble(), 1e-9, "a set is at distance 0 from itself");
+    }
 }
