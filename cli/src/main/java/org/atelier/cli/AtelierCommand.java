@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.train.InpaintCommand.class,
             org.atelier.cli.train.InpaintEvalCommand.class,
             org.atelier.cli.train.ExportCommand.class,
+            org.atelier.cli.train.ExtractorCommand.class,
             org.atelier.cli.diffusion.OutpaintCommand.class,
             org.atelier.cli.diffusion.VaryCommand.class,
             org.atelier.cli.diffusion.ScheduleCommand.class,
