@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.datasets.idx.IdxArray;
+import org.atelier.datasets.idx.IdxWriter;
 import org.atelier.evaluation.distribution.FeatureStatistics;
 import org.atelier.evaluation.distribution.FrechetDistance;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class FidBenchmarkTest {
     void filesGiveTheFidOfTheFeaturesTheyHold(@TempDir Path dir) throws Exception {
         float[][] a = features(1, 200, 8, 0);
         float[][] b = features(2, 150, 8, 0.1);
-        FidBenchmark.FilesResult r = FidBenchmark.betweenFiles(write(dir.resolve("a.f32"), a), write(dir.resolve("b.f32"), b), 8);
+        FidBenchmark.FilesResult r = FidBenchmark.betweenFiles(write(dir.resolve("a.f32"), a),
+                write(dir.resolve("b.f32"), b), 8);
         FeatureStatistics sa = new FeatureStatistics(8);
         sa.addAll(a);
         FeatureStatistics sb = new FeatureStatistics(8);
@@ -70,16 +72,9 @@ class FidBenchmarkTest {
     void streamsAnIdxFileThroughFmnistV1(@TempDir Path dir) throws Exception {
         int n = 120;
         Path idx = dir.resolve("noise.idx");
-        SplittableRandom rng = new SplittableRandom(3);
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(idx))) {
-            out.writeInt(0x803);
-            out.writeInt(n);
-            out.writeInt(28);
-            out.writeInt(28);
-            for (int i = 0; i < n * 28 * 28; i++) {
-                out.writeByte(rng.nextInt(256));
-            }
-        }
+        byte[] pixels = new byte[n * 28 * 28];
+        new SplittableRandom(3).nextBytes(pixels);
+        IdxWriter.write(new IdxArray(new int[] {n, 28, 28}, pixels), idx, false);
         FidBenchmark.StreamResult r = FidBenchmark.streamIdx(idx);
         assertEquals(n, r.n());
         assertTrue(r.fid() > 0, "noise is far from Fashion-MNIST: " + r.fid());

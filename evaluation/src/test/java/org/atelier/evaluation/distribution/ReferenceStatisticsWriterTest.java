@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.datasets.idx.IdxArray;
+import org.atelier.datasets.idx.IdxWriter;
 import org.atelier.models.features.FmnistV1;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +20,9 @@ class ReferenceStatisticsWriterTest {
     void writesTheStatisticsOfTheImagesWithTheWeightsHash(@TempDir Path dir) throws Exception {
         int n = 40;
         Path idx = dir.resolve("noise.idx");
-        SplittableRandom rng = new SplittableRandom(11);
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(idx))) {
-            out.writeInt(0x803);
-            out.writeInt(n);
-            out.writeInt(28);
-            out.writeInt(28);
-            for (int i = 0; i < n * 28 * 28; i++) {
-                out.writeByte(rng.nextInt(256));
-            }
-        }
+        byte[] pixels = new byte[n * 28 * 28];
+        new SplittableRandom(11).nextBytes(pixels);
+        IdxWriter.write(new IdxArray(new int[] {n, 28, 28}, pixels), idx, false);
         ReferenceStatisticsWriter.Result r = ReferenceStatisticsWriter.compute(idx, dir.resolve("out"));
         assertEquals(dir.resolve("out").resolve(ReferenceStatistics.FMNIST_TEST_RESOURCE), r.file());
         assertEquals(FmnistV1.WEIGHTS_SHA256, r.extractorSha256());
