@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SSIM, PSNR, L1 and MSE of {@link FidelityEvaluation} — files read as the CLI reads them — against
- * scikit-image 0.19 on photographs and inpaintings (grey and RGB, 28 to 256 pixels a side), the
- * inputs and values written by {@code src/test/python/ssim_vectors.py} (its header gives the exact
- * call and how the hole and band means are taken).
+ * scikit-image 0.19 on photographs and inpaintings (grey and RGB, 28 to 256 pixels a side, non-square;
+ * three of the inpaintings are fills by the project's own ddpm-cond-fashion), the inputs and values
+ * written by {@code src/test/python/ssim_vectors.py} (its header gives the exact call and how the
+ * hole and band means are taken). It reads the committed values: the build needs no Python.
  */
 class ScikitImageVectorsTest {
     private static final double TOLERANCE = 1e-4;
