@@ -70,12 +70,27 @@ public final class Trainer {
 
     /** Loads the EMA weights of {@code checkpoint} into {@code model} (and its buffers), for sampling. */
     public static void loadForInference(Trainable model, Path checkpoint) {
-        Checkpoint c = CheckpointFiles.read(checkpoint);
         ParameterStore store = model.parameters();
+        Checkpoint c = CheckpointFiles.read(checkpoint, expectedShapes(store, Map.of()));
         checkNames(checkpoint, "parameters", store.parameters().keySet(), c.parameters().keySet());
         store.assign(c.parameters());
         store.assign(c.buffers());
         store.assign(c.ema());
+    }
+
+    /**
+     * The shape of every array a checkpoint of this model holds, by entry name, so the reader can
+     * refuse a crafted or foreign entry before reading its data. EMA entries share their parameter's shape.
+     */
+    private static Map<String, long[]> expectedShapes(ParameterStore store, Map<String, GroupOptimizer> optimizers) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        store.parameters().forEach((n, v) -> {
+            out.put("params/" + n, v.shape());
+            out.put("ema/" + n, v.shape());
+        });
+        store.buffers().forEach((n, v) -> out.put("buffers/" + n, v.shape()));
+        optimizers.forEach((g, o) -> out.put("optim/" + g, o.state().shape()));
+        return out;
     }
 
     private static void checkNames(Path file, String what, java.util.Set<String> expected, java.util.Set<String> found) {
@@ -128,7 +143,7 @@ public final class Trainer {
 
         TrainResult go(Optional<Path> resume) {
             if (resume.isPresent()) {
-                restore(CheckpointFiles.read(resume.get()), resume.get(), false);
+                restore(CheckpointFiles.read(resume.get(), expectedShapes(store, optimizers)), resume.get(), false);
                 lastCheckpoint = resume.get();
                 metrics.truncateTo(step);
                 event("resume", Map.of("from", resume.get().toString()));
@@ -244,7 +259,7 @@ public final class Trainer {
                         .map(Path::toString).orElse("(none)"));
             }
             Path target = checkpoints.latest().orElseThrow(() -> new IllegalStateException("no checkpoint to roll back to"));
-            restore(CheckpointFiles.read(target), target, true);
+            restore(CheckpointFiles.read(target, expectedShapes(store, optimizers)), target, true);
             lrScale = newScale;
             metrics.truncateTo(step);
             Map<String, Object> info = new LinkedHashMap<>();
