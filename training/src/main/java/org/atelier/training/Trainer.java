@@ -1,7 +1,6 @@
 package org.atelier.training;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
-import org.atelier.core.io.Json;
 import org.atelier.core.random.Seeds;
 import org.atelier.datasets.ImageDataset;
 import org.atelier.models.Batch;
@@ -145,7 +143,7 @@ public final class Trainer {
             if (resume.isPresent()) {
                 restore(CheckpointFiles.read(resume.get(), expectedShapes(store, optimizers)), resume.get(), false);
                 lastCheckpoint = resume.get();
-                metrics.truncateTo(step);
+                truncateMetrics();
                 event("resume", Map.of("from", resume.get().toString()));
             } else {
                 lastCheckpoint = checkpoints.save(snapshot());
@@ -261,7 +259,7 @@ public final class Trainer {
             Path target = checkpoints.latest().orElseThrow(() -> new IllegalStateException("no checkpoint to roll back to"));
             restore(CheckpointFiles.read(target, expectedShapes(store, optimizers)), target, true);
             lrScale = newScale;
-            metrics.truncateTo(step);
+            truncateMetrics();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("at_step", s);
             info.put("reason", reason);
@@ -274,12 +272,13 @@ public final class Trainer {
         }
 
         private void event(String kind, Map<String, Object> info) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("event", kind);
-            line.put("step", step);
-            line.put("time", Instant.now().toString());
-            line.putAll(info);
-            MetricsLog.appendLine(dir.events(), Json.line(line));
+            RunEvents.append(dir, kind, step, info);
+        }
+
+        /** Truncates metrics.jsonl to the restored step, noting a torn last line it dropped. */
+        private void truncateMetrics() {
+            metrics.truncateTo(step).ifPresent(torn -> event("torn-metrics-line", Map.of("dropped",
+                    MetricsLog.abbreviate(torn), "file", metrics.file().toString())));
         }
 
         private Checkpoint snapshot() {
