@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Stream;
+import org.atelier.core.errors.ConfigException;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.training.checkpoint.CheckpointFiles;
 import org.atelier.training.checkpoint.CheckpointStore;
@@ -122,7 +123,10 @@ class RunFolderTest {
         assertTrue(events.contains("\"event\":\"restarted\""), events);
     }
 
-    /** Item 8: temp files of killed checkpoint writes are removed by the next start or resume, and noted. */
+    /**
+     * Item 8: temp files of killed checkpoint writes are removed by the next start or resume, and noted.
+     * On the way: a resume with another seed, or fewer steps, is refused.
+     */
     @Test
     void tempFilesOfKilledCheckpointWritesAreRemovedOnResume() throws Exception {
         train(Optional.of("temps"), Optional.empty());
@@ -130,6 +134,14 @@ class RunFolderTest {
         Path stale = Files.writeString(folder.resolve("checkpoints/.step-00000006.ckpt.123456789.tmp"), "half");
         Path staleGrid = Files.writeString(folder.resolve("samples/.step-00000006.png.987.tmp"), "half");
         Files.writeString(config, Files.readString(config).replace("steps: 4", "steps: 6"));
+        String grown = Files.readString(config);
+        Files.writeString(config, grown.replace("seed: 7", "seed: 8"));
+        ConfigException other = assertThrows(ConfigException.class, () -> train(Optional.empty(), Optional.of(folder)));
+        assertTrue(other.getMessage().contains("differs from the resumed run's"), other.getMessage());
+        Files.writeString(config, grown.replace("steps: 6", "steps: 3"));
+        ConfigException shrunk = assertThrows(ConfigException.class, () -> train(Optional.empty(), Optional.of(folder)));
+        assertTrue(shrunk.getMessage().contains("cannot shrink a resumed run"), shrunk.getMessage());
+        Files.writeString(config, grown);
         train(Optional.empty(), Optional.of(folder));
         assertFalse(Files.exists(stale) || Files.exists(staleGrid));
         assertTrue(Files.readString(folder.resolve("events.jsonl")).contains("\"event\":\"stale-temp-files\""));
