@@ -19,6 +19,16 @@ package org.atelier.models.diffusion;
  */
 public record SamplingOptions(SamplerKind sampler, int steps, double eta, double guidance, TimestepSpacing spacing,
                               boolean clip, ClippedEpsilon clippedEps) {
+    /** The sampler when none is asked for: DDIM, deterministic, good in tens of steps. */
+    public static final SamplerKind DEFAULT_SAMPLER = SamplerKind.DDIM;
+    /** DDIM's steps when none are asked for (at most the model's T). */
+    public static final int DEFAULT_STEPS = 50;
+    /**
+     * Guidance scale s when a condition is asked and none is given: w = 2 in Ho and Salimans'
+     * notation, where samples of the committed models follow their class or prompt (DESIGN.md).
+     */
+    public static final double DEFAULT_GUIDANCE = 3.0;
+
     public SamplingOptions {
         if (sampler == null || spacing == null || clippedEps == null) {
             throw new IllegalArgumentException("sampler, spacing and clippedEps are required");
