@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.core.errors.UserException;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes image decoding (PNG, JPEG, BMP, GIF) with the pixel limit: only the project's typed
@@ -13,13 +14,16 @@ import org.atelier.core.errors.UserException;
  * {@code JAZZER_FUZZ=1} (RELIABILITY.md).
  */
 class ImageFilesFuzzTest {
+    /** Where the inputs are written; JUnit removes it after the class. */
+    @TempDir
+    static Path scratch;
     static final long MAX_PIXELS = 256L * 256L;
     private static Path file;
 
     @FuzzTest(maxDuration = "10m")
     void decode(byte[] data) throws Exception {
         if (file == null) {
-            file = Files.createTempDirectory("atelier-fuzz").resolve("input.img");
+            file = scratch.resolve("input.img");
         }
         Files.write(file, data);
         try {

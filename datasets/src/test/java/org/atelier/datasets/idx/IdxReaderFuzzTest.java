@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.atelier.core.errors.UserException;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes the IDX reader: {@link #raw} reads the bytes as a file (gzip seeds included, so the gzip
@@ -13,11 +14,14 @@ import org.atelier.core.errors.UserException;
  * behind a valid gzip stream. Only typed errors may escape.
  */
 class IdxReaderFuzzTest {
+    /** Where the inputs are written; JUnit removes it after the class. */
+    @TempDir
+    static Path scratch;
     private static Path file;
 
     private static Path write(byte[] data) throws Exception {
         if (file == null) {
-            file = Files.createTempDirectory("atelier-fuzz").resolve("input.idx");
+            file = scratch.resolve("input.idx");
         }
         return Files.write(file, data);
     }

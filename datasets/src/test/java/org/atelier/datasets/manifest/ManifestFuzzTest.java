@@ -13,6 +13,7 @@ import org.atelier.datasets.ImageDataset;
 import org.atelier.datasets.faces.CelebA;
 import org.atelier.datasets.faces.FairFace;
 import org.atelier.datasets.faces.UtkFace;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes the readers of the image listings an auditor brings: a CSV manifest, CelebA's
@@ -22,13 +23,16 @@ import org.atelier.datasets.faces.UtkFace;
  * dataset that opens is decoded and hashed. Only typed errors may escape.
  */
 class ManifestFuzzTest {
+    /** Where the inputs are written; JUnit removes it after the class. */
+    @TempDir
+    static Path scratch;
     private static final ImageTarget TARGET = ImageTarget.of(3, 8, 8);
     private static Path root;
 
     /** One folder of small images shared by every input (created once per JVM). */
     private static Path fixture() throws Exception {
         if (root == null) {
-            Path r = Files.createTempDirectory("atelier-fuzz");
+            Path r = scratch;
             Image img = new Image(3, 4, 4, new float[48]);
             for (String n : new String[] {"images/a.png", "images/b.png", "images/sub/c.png",
                 "celeba/img_align_celeba/000001.jpg", "celeba/img_align_celeba/000002.jpg",

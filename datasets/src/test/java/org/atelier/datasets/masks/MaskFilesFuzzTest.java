@@ -4,15 +4,19 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.core.errors.UserException;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Fuzzes mask images: any bytes read as a 16 × 16 mask give a mask or a typed error. */
 class MaskFilesFuzzTest {
+    /** Where the inputs are written; JUnit removes it after the class. */
+    @TempDir
+    static Path scratch;
     private static Path file;
 
     @FuzzTest(maxDuration = "10m")
     void mask(byte[] data) throws Exception {
         if (file == null) {
-            file = Files.createTempDirectory("atelier-fuzz").resolve("mask.png");
+            file = scratch.resolve("mask.png");
         }
         Files.write(file, data);
         try {

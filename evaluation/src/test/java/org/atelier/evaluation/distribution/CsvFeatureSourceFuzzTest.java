@@ -4,15 +4,19 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.core.errors.UserException;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Fuzzes the feature CSV reader (metrics distribution --a/--b FILE.csv): rows of floats or a typed error. */
 class CsvFeatureSourceFuzzTest {
+    /** Where the inputs are written; JUnit removes it after the class. */
+    @TempDir
+    static Path scratch;
     private static Path file;
 
     @FuzzTest(maxDuration = "10m")
     void featureCsv(byte[] data) throws Exception {
         if (file == null) {
-            file = Files.createTempDirectory("atelier-fuzz").resolve("features.csv");
+            file = scratch.resolve("features.csv");
         }
         Files.write(file, data);
         try {

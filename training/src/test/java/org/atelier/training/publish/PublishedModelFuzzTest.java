@@ -14,6 +14,7 @@ import org.atelier.core.errors.UserException;
 import org.atelier.core.io.Hashing;
 import org.atelier.core.io.Json;
 import org.atelier.training.config.RunConfig;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes published model folders (what every command taking a RUN accepts). The input is the
@@ -24,6 +25,9 @@ import org.atelier.training.config.RunConfig;
  * reader and its file list. Only typed errors may escape.
  */
 class PublishedModelFuzzTest {
+    /** Where the inputs are written; JUnit removes it after the class. */
+    @TempDir
+    static Path scratch;
     static final byte[] SEPARATOR = "\n#--atelier-fuzz-file--\n".getBytes(StandardCharsets.US_ASCII);
     private static final String[] FILES = {PublishedModel.CONFIG, PublishedModel.DATA, PublishedModel.WEIGHTS,
         PublishedModel.CARD};
@@ -32,7 +36,7 @@ class PublishedModelFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void folder(byte[] data) throws Exception {
         if (dir == null) {
-            dir = Files.createTempDirectory("atelier-fuzz").resolve("model");
+            dir = scratch.resolve("model");
         }
         Files.createDirectories(dir);
         for (String f : FILES) {
