@@ -9,7 +9,7 @@
 #
 # DURATION is Jazzer's (30s, 10m, 2h; default 10m). Runs under `nice -n 19`; logs go to target/fuzz/.
 # The same by hand: JAZZER_FUZZ=1 JAZZER_MAX_DURATION=10m mvn -pl MODULE -am test -Dtest='Class#method' \
-#   -Dsurefire.failIfNoSpecifiedTests=false
+#   -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true   (the pom turns the bug detectors off for replay)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +41,7 @@ for t in "${targets[@]}"; do
   before=$(ls "$inputs" 2>/dev/null | grep -c '^crash-' || true)
   # keep_going: carry on after a finding, so one run reports them all (each distinct one once)
   JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" JAZZER_KEEP_GOING=50 \
-    nice -n 19 mvn -B -o -pl "$m" -am test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1 || true
+    nice -n 19 mvn -B -o -pl "$m" -am test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true >"$log" 2>&1 || true
   done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
   runs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+).*/\1/' <<<"$done_line")
   secs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+).*/\2/' <<<"$done_line")
