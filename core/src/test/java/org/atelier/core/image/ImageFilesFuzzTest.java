@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * errors may escape, whatever the bytes. The limit is 256 × 256 here so that a header claiming a
  * large picture is refused before decoding, as every caller's limit does. Seeds: {@code
  * ImageFilesFuzzTestInputs/decode/}. Replayed by {@code mvn verify}; fuzzed with
- * {@code JAZZER_FUZZ=1} (RELIABILITY.md).
+ * {@code JAZZER_FUZZ=1} (docs/reliability.md).
  */
 class ImageFilesFuzzTest {
     /** Where the inputs are written; JUnit removes it after the class. */
