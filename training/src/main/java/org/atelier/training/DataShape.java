@@ -21,7 +21,20 @@ import org.atelier.datasets.ImageDataset;
  */
 public record DataShape(String id, int channels, int height, int width, List<String> classNames,
                         Map<String, List<String>> attributeValues) {
+    /** Largest side a model is built for: the side of the image reader's default pixel limit. */
+    public static final int MAX_SIDE = 4096;
+
     public DataShape {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        }
+        if (height < 1 || width < 1 || height > MAX_SIDE || width > MAX_SIDE) {
+            throw new IllegalArgumentException("height and width must be 1 to " + MAX_SIDE + ", got " + height + "x"
+                    + width);
+        }
+        if (classNames == null) {
+            throw new IllegalArgumentException("class_names is required (empty for unlabelled data)");
+        }
         classNames = List.copyOf(classNames);
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (attributeValues != null) {

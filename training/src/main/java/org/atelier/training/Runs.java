@@ -41,44 +41,126 @@ public final class Runs {
     public record Outcome(RunDir dir, RunConfig config, TrainResult result) {
     }
 
+    /**
+     * Trains as asked, holding the run folder's {@link RunLock} from before its first file is written
+     * until training returns: a second training of the same folder is refused, not interleaved.
+     * Whoever holds the lock first removes what killed writers left: temp files, and — in a folder
+     * with no checkpoint, whose earlier start died before its step-0 checkpoint — that start's files.
+     */
     public static Outcome train(Request req) {
+        if (req.resume().isPresent() && req.name().isPresent()) {
+            throw new InvalidInputException("--name and --resume exclude each other: a resumed run keeps its folder");
+        }
         RunConfig cfg = ConfigLoader.load(req.configFile(), RunConfig.class, req.overrides());
         String source = req.configFile().toString();
-        RunDir dir;
-        Optional<Path> checkpoint = Optional.empty();
-        if (req.resume().isPresent()) {
-            Path ckpt = CheckpointStore.resolveResume(req.resume().get());
-            checkpoint = Optional.of(ckpt);
-            dir = new RunDir(runRootOf(ckpt));
-            RunConfig saved = ConfigLoader.load(dir.config(), RunConfig.class, List.of());
-            checkResumable(saved, cfg, dir, source);
-            if (saved.trainer().steps() != cfg.trainer().steps()) {
+        RunDir dir = req.resume().isPresent() ? new RunDir(runRootOfResume(req.resume().get()))
+                : new RunDir(runFolder(req.runsRoot(), req.name(), cfg.name()));
+        try (RunLock lock = RunLock.acquire(dir.root())) {
+            removeStaleTemps(dir);
+            Optional<Path> checkpoint = Optional.empty();
+            if (req.resume().isPresent()) {
+                Path ckpt = resumeCheckpoint(req.resume().get(), dir, req.configFile());
+                checkpoint = Optional.of(ckpt);
+                RunConfig saved = ConfigLoader.load(dir.config(), RunConfig.class, List.of());
+                checkResumable(saved, cfg, dir, source);
+                if (saved.trainer().steps() != cfg.trainer().steps()) {
+                    AtomicFiles.writeString(dir.config(), ConfigLoader.toYaml(cfg));
+                }
+            } else {
+                if (!new CheckpointStore(dir.checkpoints(), Integer.MAX_VALUE).list().isEmpty()) {
+                    throw new InvalidInputException(dir.root() + " already holds a run; continue it with --resume "
+                            + dir.root() + ", or pick another --name");
+                }
+                clearInterruptedStart(dir);
                 AtomicFiles.writeString(dir.config(), ConfigLoader.toYaml(cfg));
             }
-        } else {
-            dir = new RunDir(req.runsRoot().resolve(req.name().orElse(cfg.name())));
-            if (Files.exists(dir.checkpoints()) || Files.exists(dir.metrics())) {
-                throw new InvalidInputException(dir.root() + " already holds a run; continue it with --resume "
-                        + dir.root() + ", or pick another --name");
+            ImageDataset data = DataSources.open(cfg.data(), source);
+            Trainable model = Families.create(cfg, DataShape.of(data), source);
+            if (checkpoint.isEmpty()) {
+                Json.write(dir.root().resolve("data.json"), DataShape.of(data));
+                Json.write(dir.provenance(), new ProvenanceBuilder().configHash(ConfigLoader.hash(cfg))
+                        .dataset(data.id(), data.contentHash()).seed(cfg.seed())
+                        .backend(Backends.name(), Backends.nd4jVersion()).extra("config_file", source)
+                        .extra("overrides", String.join(" ", req.overrides())).build());
             }
-            try {
-                Files.createDirectories(dir.root());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not create " + dir.root() + ": " + e.getMessage(), e);
+            Trainer trainer = new Trainer(cfg.trainer(), cfg.seed(), dir, req.stop(), req.progressBar(), req.listeners());
+            return new Outcome(dir, cfg, trainer.train(model, data, checkpoint));
+        }
+    }
+
+    /**
+     * {@code runsRoot/<name>}, the name being {@code --name} or else the config's. The name must be a
+     * single folder name ({@link RunConfig#NAME}), so the run cannot land outside {@code runsRoot}.
+     *
+     * @throws InvalidInputException for a name with a path separator, {@code ..}, or other characters
+     */
+    public static Path runFolder(Path runsRoot, Optional<String> name, String configName) {
+        String n = name.orElse(configName);
+        if (!RunConfig.NAME.matcher(n).matches()) {
+            throw new InvalidInputException("--name '" + n + "': " + RunConfig.NAME_RULE);
+        }
+        Path root = runsRoot.toAbsolutePath().normalize();
+        Path folder = root.resolve(n).normalize();
+        if (!folder.getParent().equals(root)) {
+            throw new InvalidInputException("--name '" + n + "': would place the run outside " + runsRoot);
+        }
+        return runsRoot.resolve(n);
+    }
+
+    /** The run folder a --resume target names (the folder itself, or the folder of a checkpoint file). */
+    private static Path runRootOfResume(Path target) {
+        if (Files.isDirectory(target) && Files.isRegularFile(target.resolve("config.yaml"))) {
+            return target;
+        }
+        return runRootOf(CheckpointStore.resolveResume(target));
+    }
+
+    /** The checkpoint to resume from; a folder whose first start died before any checkpoint says how to restart. */
+    private static Path resumeCheckpoint(Path target, RunDir dir, Path configFile) {
+        if (Files.isRegularFile(target)) {
+            return target;
+        }
+        return new CheckpointStore(dir.checkpoints(), Integer.MAX_VALUE).latest().orElseThrow(() ->
+                new InvalidInputException(dir.root() + ": no checkpoint to resume from — the run was stopped before "
+                        + "its step-0 checkpoint was written; start it afresh with 'atelier train " + configFile
+                        + " --name " + dir.name() + "' (the folder is reused)"));
+    }
+
+    /** Temp files of killed atomic writes, in the folders the loop writes to; noted in events.jsonl. */
+    private static void removeStaleTemps(RunDir dir) {
+        List<Path> removed = new java.util.ArrayList<>();
+        for (Path d : List.of(dir.root(), dir.checkpoints(), dir.samples())) {
+            removed.addAll(AtomicFiles.removeStaleTemps(d));
+        }
+        if (!removed.isEmpty()) {
+            RunEvents.append(dir, "stale-temp-files", null, java.util.Map.of("removed",
+                    removed.stream().map(p -> p.getFileName().toString()).toList()));
+        }
+    }
+
+    /**
+     * A folder without a checkpoint holds at most the files of a start that died before its step-0
+     * checkpoint: nothing to resume, so its metrics and sample grids go and the new start takes over.
+     */
+    private static void clearInterruptedStart(RunDir dir) {
+        boolean leftovers = Files.exists(dir.metrics()) || Files.isDirectory(dir.samples())
+                || Files.isRegularFile(dir.config());
+        try {
+            Files.deleteIfExists(dir.metrics());
+            if (Files.isDirectory(dir.samples())) {
+                try (var s = Files.list(dir.samples())) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
-            AtomicFiles.writeString(dir.config(), ConfigLoader.toYaml(cfg));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear " + dir.root() + ": " + e.getMessage(), e);
         }
-        ImageDataset data = DataSources.open(cfg.data(), source);
-        Trainable model = Families.create(cfg, DataShape.of(data), source);
-        if (checkpoint.isEmpty()) {
-            Json.write(dir.root().resolve("data.json"), DataShape.of(data));
-            Json.write(dir.provenance(), new ProvenanceBuilder().configHash(ConfigLoader.hash(cfg))
-                    .dataset(data.id(), data.contentHash()).seed(cfg.seed())
-                    .backend(Backends.name(), Backends.nd4jVersion()).extra("config_file", source)
-                    .extra("overrides", String.join(" ", req.overrides())).build());
+        if (leftovers) {
+            RunEvents.append(dir, "restarted", 0L, java.util.Map.of("reason",
+                    "an earlier start left no checkpoint; its files were replaced"));
         }
-        Trainer trainer = new Trainer(cfg.trainer(), cfg.seed(), dir, req.stop(), req.progressBar(), req.listeners());
-        return new Outcome(dir, cfg, trainer.train(model, data, checkpoint));
     }
 
     /** A resumed run must use the config it started with; only trainer.steps may change (to extend it). */

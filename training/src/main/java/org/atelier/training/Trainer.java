@@ -1,7 +1,6 @@
 package org.atelier.training;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
-import org.atelier.core.io.Json;
 import org.atelier.core.random.Seeds;
 import org.atelier.datasets.ImageDataset;
 import org.atelier.models.Batch;
@@ -70,12 +68,27 @@ public final class Trainer {
 
     /** Loads the EMA weights of {@code checkpoint} into {@code model} (and its buffers), for sampling. */
     public static void loadForInference(Trainable model, Path checkpoint) {
-        Checkpoint c = CheckpointFiles.read(checkpoint);
         ParameterStore store = model.parameters();
+        Checkpoint c = CheckpointFiles.read(checkpoint, expectedShapes(store, Map.of()));
         checkNames(checkpoint, "parameters", store.parameters().keySet(), c.parameters().keySet());
         store.assign(c.parameters());
         store.assign(c.buffers());
         store.assign(c.ema());
+    }
+
+    /**
+     * The shape of every array a checkpoint of this model holds, by entry name, so the reader can
+     * refuse a crafted or foreign entry before reading its data. EMA entries share their parameter's shape.
+     */
+    private static Map<String, long[]> expectedShapes(ParameterStore store, Map<String, GroupOptimizer> optimizers) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        store.parameters().forEach((n, v) -> {
+            out.put("params/" + n, v.shape());
+            out.put("ema/" + n, v.shape());
+        });
+        store.buffers().forEach((n, v) -> out.put("buffers/" + n, v.shape()));
+        optimizers.forEach((g, o) -> out.put("optim/" + g, o.state().shape()));
+        return out;
     }
 
     private static void checkNames(Path file, String what, java.util.Set<String> expected, java.util.Set<String> found) {
@@ -128,9 +141,9 @@ public final class Trainer {
 
         TrainResult go(Optional<Path> resume) {
             if (resume.isPresent()) {
-                restore(CheckpointFiles.read(resume.get()), resume.get(), false);
+                restore(CheckpointFiles.read(resume.get(), expectedShapes(store, optimizers)), resume.get(), false);
                 lastCheckpoint = resume.get();
-                metrics.truncateTo(step);
+                truncateMetrics();
                 event("resume", Map.of("from", resume.get().toString()));
             } else {
                 lastCheckpoint = checkpoints.save(snapshot());
@@ -244,9 +257,9 @@ public final class Trainer {
                         .map(Path::toString).orElse("(none)"));
             }
             Path target = checkpoints.latest().orElseThrow(() -> new IllegalStateException("no checkpoint to roll back to"));
-            restore(CheckpointFiles.read(target), target, true);
+            restore(CheckpointFiles.read(target, expectedShapes(store, optimizers)), target, true);
             lrScale = newScale;
-            metrics.truncateTo(step);
+            truncateMetrics();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("at_step", s);
             info.put("reason", reason);
@@ -259,12 +272,13 @@ public final class Trainer {
         }
 
         private void event(String kind, Map<String, Object> info) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("event", kind);
-            line.put("step", step);
-            line.put("time", Instant.now().toString());
-            line.putAll(info);
-            MetricsLog.appendLine(dir.events(), Json.line(line));
+            RunEvents.append(dir, kind, step, info);
+        }
+
+        /** Truncates metrics.jsonl to the restored step, noting a torn last line it dropped. */
+        private void truncateMetrics() {
+            metrics.truncateTo(step).ifPresent(torn -> event("torn-metrics-line", Map.of("dropped",
+                    MetricsLog.abbreviate(torn), "file", metrics.file().toString())));
         }
 
         private Checkpoint snapshot() {

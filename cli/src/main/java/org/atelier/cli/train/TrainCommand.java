@@ -49,10 +49,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (resume != null && name != null) {
-            throw new org.atelier.core.errors.InvalidInputException("--name and --resume exclude each other: "
-                    + "a resumed run keeps its folder");
-        }
         Runs.Outcome o = Runs.train(new Runs.Request(config, overrides, Optional.ofNullable(name),
                 Optional.ofNullable(resume), runsRoot, StopSignal.onShutdown(), !noProgress, listeners));
         TrainResult r = o.result();

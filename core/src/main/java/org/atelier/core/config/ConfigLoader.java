@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,6 +31,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.atelier.core.errors.ConfigException;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.io.FileNames;
 import org.atelier.core.io.Hashing;
 
 /**
@@ -39,6 +43,11 @@ import org.atelier.core.io.Hashing;
  * <p>Overrides {@code a.b.c=value} are applied to the YAML tree before binding, so they are
  * validated exactly like the file; the value is read as a YAML scalar or flow collection
  * ({@code 200}, {@code 0.5}, {@code true}, {@code [thick, thin]}).
+ *
+ * <p>YAML anchors and aliases ({@code &a}, {@code *a}) are refused: the YAML reader underneath
+ * returns an alias as its anchor's name rather than the anchored value, so {@code [&s skin_group, *s]}
+ * would silently read as {@code [skin_group, s]}. A config file above {@link #MAX_BYTES} is refused
+ * before it is parsed.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory()
@@ -57,14 +66,23 @@ public final class ConfigLoader {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    /** Largest config file read (1 MiB): experiment configs are a few hundred bytes. */
+    public static final int MAX_BYTES = 1 << 20;
+
     private ConfigLoader() {
     }
 
     /** Reads {@code file}, applies {@code overrides} ("key.path=value"), binds onto {@code type}. */
     public static <T> T load(Path file, Class<T> type, List<String> overrides) {
         JsonNode tree;
-        try (InputStream in = Files.newInputStream(file)) {
-            tree = readTree(in, file.toString());
+        Path found = FileNames.existingFile(file, "config file");
+        try (InputStream in = Files.newInputStream(found)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new ConfigException(file.toString(), "", "file is larger than " + MAX_BYTES
+                        + " bytes; a config is a short YAML mapping");
+            }
+            tree = readTree(bytes, file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such config file");
         } catch (IOException e) {
@@ -79,16 +97,17 @@ public final class ConfigLoader {
             if (in == null) {
                 throw new IllegalStateException("embedded config missing from the build: " + resource);
             }
-            JsonNode tree = readTree(in, "embedded " + resource);
+            JsonNode tree = readTree(in.readAllBytes(), "embedded " + resource);
             return bind(applyOverrides(tree, overrides), type, "embedded " + resource, overrides);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read embedded config " + resource, e);
         }
     }
 
-    private static JsonNode readTree(InputStream in, String source) throws IOException {
+    private static JsonNode readTree(byte[] yaml, String source) throws IOException {
         try {
-            JsonNode tree = YAML.readTree(in);
+            refuseAliases(yaml, source);
+            JsonNode tree = YAML.readTree(yaml);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return JsonNodeFactory.instance.objectNode();
             }
@@ -99,6 +118,20 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+    }
+
+    /** Walks the token stream once and refuses the first anchor or alias, naming its line. */
+    private static void refuseAliases(byte[] yaml, String source) throws IOException {
+        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+            YAMLParser y = (YAMLParser) p;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (y.isCurrentAlias() || y.getCurrentAnchor() != null) {
+                    String name = y.isCurrentAlias() ? "*" + p.getText() : "&" + y.getCurrentAnchor();
+                    throw new ConfigException(source, "", "YAML anchors and aliases are not supported (found '" + name
+                            + "' at line " + p.currentLocation().getLineNr() + "); write the value out in full");
+                }
+            }
         }
     }
 
@@ -134,10 +167,13 @@ public final class ConfigLoader {
             return JsonNodeFactory.instance.textNode("");
         }
         try {
+            refuseAliases(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), "--set " + override);
             JsonNode v = YAML.readTree(raw);
             return v == null ? JsonNodeFactory.instance.nullNode() : v;
         } catch (JsonProcessingException e) {
             throw new ConfigException("--set " + override, "", "value is not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("--set " + override, "", "value is not valid YAML: " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.atelier.core.image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.io.AtomicFiles;
+import org.atelier.core.io.FileNames;
 
 /**
  * Reads PNG/JPEG/BMP into {@link Image} and writes PNG, converting between 8-bit and [-1, 1].
@@ -38,10 +40,11 @@ public final class ImageFiles {
 
     /** Decodes a file into a BufferedImage after checking it exists, is an image and fits the pixel limit. */
     public static BufferedImage readBuffered(Path file, long maxPixels) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such image file");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        Path found = FileNames.existingFile(file, "image file");
+        // A name the locale cannot decode is opened as a stream: a File is rebuilt from the decoded
+        // text and would lose the raw bytes (FileNames). Others keep ImageIO's random-access file.
+        try (InputStream raw = FileNames.undecodable(found) ? Files.newInputStream(found) : null;
+             ImageInputStream in = ImageIO.createImageInputStream(raw != null ? raw : found.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw new CorruptFileException(file, "not a readable image (expected PNG, JPEG, BMP or GIF)");

@@ -115,6 +115,24 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
     }
 
+    /** Issue 16, item 11: an alias used to read as its anchor's name ([&s skin_group, *s] gave [skin_group, s]). */
+    @Test
+    void yamlAnchorsAndAliasesAreRefusedNamingTheLine() throws Exception {
+        Path f = yaml("name: exp\ndata:\n  batch: 4\n  masks: [&s thick, *s]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Experiment.class, List.of()));
+        assertTrue(e.getMessage().startsWith(f + ": YAML anchors and aliases are not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 4"), e.getMessage());
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(yaml("name: exp\n"), Experiment.class,
+                List.of("data.masks=[&a x, *a]")));
+    }
+
+    @Test
+    void aConfigFileAboveTheSizeCapIsRefusedUnread() throws Exception {
+        Path f = yaml("name: exp\n#" + "x".repeat(ConfigLoader.MAX_BYTES) + "\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Experiment.class, List.of()));
+        assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+    }
+
     @Test
     void hashIgnoresFormattingButNotValues() throws Exception {
         Experiment a = ConfigLoader.load(yaml(GOOD), Experiment.class, List.of());

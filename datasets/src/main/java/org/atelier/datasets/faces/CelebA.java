@@ -1,8 +1,6 @@
 package org.atelier.datasets.faces;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.io.TextLines;
 import org.atelier.datasets.Sample;
 import org.atelier.datasets.manifest.ImageListing;
 import org.atelier.datasets.manifest.ImageTarget;
@@ -50,8 +49,8 @@ public final class CelebA {
         }
         List<String> names;
         List<ManifestEntry> entries = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(attributeFile, StandardCharsets.UTF_8)) {
-            String countLine = in.readLine();
+        try (TextLines in = TextLines.open(attributeFile)) {
+            String countLine = in.next();
             int declared;
             try {
                 declared = Integer.parseInt(countLine == null ? "" : countLine.trim());
@@ -59,7 +58,7 @@ public final class CelebA {
                 throw new CorruptFileException(attributeFile, "line 1 is '" + countLine
                         + "', expected the number of images");
             }
-            String nameLine = in.readLine();
+            String nameLine = in.next();
             names = nameLine == null ? List.of() : List.of(nameLine.trim().split("\\s+"));
             if (names.isEmpty() || names.get(0).isEmpty()) {
                 throw new CorruptFileException(attributeFile, "line 2 is empty, expected the attribute names");
@@ -67,9 +66,8 @@ public final class CelebA {
             if (new HashSet<>(names).size() != names.size()) {
                 throw new CorruptFileException(attributeFile, "line 2 repeats an attribute name");
             }
-            int lineNo = 2;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
+            for (String line; (line = in.next()) != null; ) {
+                int lineNo = in.number();
                 if (line.isBlank()) {
                     continue;
                 }

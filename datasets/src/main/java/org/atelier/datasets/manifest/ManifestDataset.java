@@ -43,6 +43,11 @@ import org.atelier.datasets.Sample;
 public final class ManifestDataset implements ImageDataset {
     /** Problems listed in one refusal message; the rest are counted. */
     private static final int MAX_REPORTED = 10;
+    /**
+     * Most classes derived from integer labels: the names "0".."max" form a dense table, so one
+     * stray label of 999999999 would otherwise allocate a billion names (ImageNet-21k has 21 841).
+     */
+    public static final int MAX_DERIVED_CLASSES = 100_000;
 
     private final ImageListing listing;
     private final ImageTarget target;
@@ -63,7 +68,8 @@ public final class ManifestDataset implements ImageDataset {
      * to a class name takes that name's index, otherwise a cell holding an integer in
      * {@code [0, classNames.size())} is taken as the index; anything else is refused. With empty
      * {@code classNames} the names are derived: {@code "0".."max"} when every label is a
-     * non-negative integer, else the distinct labels in sorted order. Id: {@code manifest:<file
+     * non-negative integer (at most {@link #MAX_DERIVED_CLASSES} of them), else the distinct labels in
+     * sorted order. Id: {@code manifest:<file
      * name without extension>}.
      *
      * @throws InvalidInputException naming the row, for an unknown label, an escaping or missing
@@ -76,7 +82,7 @@ public final class ManifestDataset implements ImageDataset {
         boolean labelled = table.columns().contains("label");
         List<String> attributeNames = table.columns().stream()
                 .filter(c -> !c.equals("path") && !c.equals("label")).toList();
-        List<String> names = labelled && classNames.isEmpty() ? deriveClassNames(table) : List.copyOf(classNames);
+        List<String> names = labelled && classNames.isEmpty() ? deriveClassNames(table, rowName) : List.copyOf(classNames);
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             byName.putIfAbsent(names.get(i), i);
@@ -305,21 +311,28 @@ public final class ManifestDataset implements ImageDataset {
         return out;
     }
 
-    private static List<String> deriveClassNames(CsvTable table) {
+    private static List<String> deriveClassNames(CsvTable table, String rowName) {
         TreeSet<String> distinct = new TreeSet<>();
         int max = -1;
+        int maxRow = 0;
         boolean allIndexes = true;
-        for (Map<String, String> row : table.rows()) {
-            String cell = row.get("label");
+        for (int r = 0; r < table.rows().size(); r++) {
+            String cell = table.rows().get(r).get("label");
             distinct.add(cell);
             Integer k = parseIndex(cell);
             if (k == null) {
                 allIndexes = false;
-            } else {
-                max = Math.max(max, k);
+            } else if (k > max) {
+                max = k;
+                maxRow = r + 1;
             }
         }
         if (allIndexes) {
+            if (max >= MAX_DERIVED_CLASSES) {
+                throw new InvalidInputException(rowName + " " + maxRow + ": label " + max + " is read as a class index, "
+                        + "which would make " + (max + 1L) + " classes (at most " + MAX_DERIVED_CLASSES + " are derived "
+                        + "from integer labels); number the classes from 0, or use class names as labels");
+            }
             List<String> names = new ArrayList<>();
             for (int k = 0; k <= max; k++) {
                 names.add(Integer.toString(k));

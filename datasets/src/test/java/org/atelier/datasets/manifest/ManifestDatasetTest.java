@@ -92,6 +92,19 @@ class ManifestDatasetTest {
         assertEquals(2, byIndex.get(0).label());
     }
 
+    /**
+     * Issue 16, item 4: a label of 999999999 used to build a dense table of a billion class names and
+     * exhaust the heap; it is refused, naming the row, before anything is allocated.
+     */
+    @Test
+    void aHugeIntegerLabelIsRefusedNamingTheRowInsteadOfExhaustingTheHeap() {
+        Path m = manifest("path,label\ncats/a.png,0\ndogs/b.png,999999999\n");
+        String msg = refusal(() -> ManifestDataset.fromCsv(m, root, target));
+        assertTrue(msg.startsWith("manifest.csv row 2: label 999999999 is read as a class index"), msg);
+        Path ok = manifest("path,label\ncats/a.png,0\ndogs/b.png," + (ManifestDataset.MAX_DERIVED_CLASSES - 1) + "\n");
+        assertEquals(ManifestDataset.MAX_DERIVED_CLASSES, ManifestDataset.fromCsv(ok, root, target).classNames().size());
+    }
+
     @Test
     void unknownLabelNamesTheRow() {
         Path m = manifest("path,label\ncats/a.png,cat\ndogs/b.png,horse\n");

@@ -1,9 +1,7 @@
 package org.atelier.evaluation.distribution;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.io.TextLines;
 
 /**
  * Feature vectors supplied by the user: a {@code .csv} file with one sample per row, floats
@@ -39,12 +38,11 @@ public final class CsvFeatureSource implements FeatureSource {
 
     @Override
     public void stream(Consumer<float[][]> batches) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextLines in = TextLines.open(file)) {
             List<float[]> batch = new ArrayList<>(BATCH);
             int width = -1;
-            int lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
+            for (String line; (line = in.next()) != null; ) {
+                int lineNo = in.number();
                 if (line.isBlank()) {
                     continue;
                 }

@@ -33,12 +33,25 @@ import org.nd4j.linalg.factory.Nd4j;
  * a truncated file, while a weights file a user copied is exactly what may arrive truncated. Here
  * the JDK's {@link ZipFile} handles both stored and deflated entries, and every header field and
  * the data length are checked, so a bad file fails at once with a message naming it.
+ *
+ * <p>Memory is bounded on a crafted file: each entry is streamed, its header (at most
+ * {@link #MAX_HEADER_BYTES}) parsed first, and its declared data size checked against what is
+ * left of {@link #MAX_ARRAY_BYTES} before exactly that many bytes are read; a deflated entry that
+ * inflates past its declared size is refused at the first extra byte.
  */
 public final class Npz {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    /**
+     * Most array data one archive may hold (1 GiB in all): torchvision's whole VGG-19 state dict,
+     * classifier included, is 548 MB in float32; the convolutions alone are 80 MB.
+     */
+    public static final long MAX_ARRAY_BYTES = 1L << 30;
+    /** Most bytes of one .npy header dict (NumPy pads it to 64 bytes; a few hundred in practice). */
+    static final int MAX_HEADER_BYTES = 1 << 16;
 
     private Npz() {
     }
@@ -55,6 +68,7 @@ public final class Npz {
             throw new InvalidInputException(file + ": no such file");
         }
         Map<String, INDArray> out = new LinkedHashMap<>();
+        long budget = MAX_ARRAY_BYTES;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -64,7 +78,9 @@ public final class Npz {
                 }
                 String name = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
                 try (InputStream in = zip.getInputStream(e)) {
-                    out.put(name, readNpy(in.readAllBytes(), file, e.getName()));
+                    INDArray a = readNpy(in, file, e.getName(), budget);
+                    budget -= a.length() * 4;
+                    out.put(name, a);
                 }
             }
         } catch (ZipException e) {
@@ -79,36 +95,42 @@ public final class Npz {
         return out;
     }
 
-    /** Parses one {@code .npy} file's bytes; {@code entry} names it in errors. */
-    static INDArray readNpy(byte[] b, Path file, String entry) {
+    /**
+     * Parses one {@code .npy} stream; {@code entry} names it in errors. Its data (as stored, and as the
+     * float32 it becomes) must fit in {@code budget} bytes.
+     */
+    static INDArray readNpy(InputStream in, Path file, String entry, long budget) throws IOException {
         String where = "entry " + entry + ": ";
-        if (b.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(b, 6), MAGIC)) {
+        byte[] prelude = in.readNBytes(10);
+        if (prelude.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(prelude, 6), MAGIC)) {
             throw new CorruptFileException(file, where + "not an .npy array (expected the \\x93NUMPY magic)");
         }
-        int major = b[6] & 0xff;
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLen;
-        int start;
+        int major = prelude[6] & 0xff;
+        long headerLen;
         if (major == 1) {
-            headerLen = bb.getShort(8) & 0xffff;
-            start = 10;
+            headerLen = ByteBuffer.wrap(prelude, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
         } else if (major == 2 || major == 3) {
-            if (b.length < 12) {
+            byte[] rest = in.readNBytes(2);
+            if (rest.length < 2) {
                 throw new CorruptFileException(file, where + "truncated header");
             }
-            headerLen = bb.getInt(8);
-            start = 12;
+            byte[] four = {prelude[8], prelude[9], rest[0], rest[1]};
+            headerLen = ByteBuffer.wrap(four).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
         } else {
             throw new CorruptFileException(file, where + "unsupported .npy version " + major + " (expected 1, 2 or 3)");
         }
-        if (headerLen < 0 || start + (long) headerLen > b.length) {
+        if (headerLen > MAX_HEADER_BYTES) {
+            throw new CorruptFileException(file, where + "header of " + headerLen + " bytes, above the "
+                    + MAX_HEADER_BYTES + " a .npy header can need");
+        }
+        byte[] headerBytes = in.readNBytes((int) headerLen);
+        if (headerBytes.length < headerLen) {
             throw new CorruptFileException(file, where + "truncated header");
         }
-        String header = new String(b, start, headerLen, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         String descr = field(DESCR, header, file, where, "descr");
         boolean fortran = field(FORTRAN, header, file, where, "fortran_order").equals("True");
         long[] shape = shape(field(SHAPE, header, file, where, "shape"), file, where);
-        ByteOrder order;
         int item;
         if (descr.equals("<f4") || descr.equals(">f4")) {
             item = 4;
@@ -118,19 +140,31 @@ public final class Npz {
             throw new CorruptFileException(file, where + "data type '" + descr + "' is not supported; expected float32 "
                     + "or float64 (convert with .float() in torch or .astype(numpy.float32))");
         }
-        order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         long count = 1;
-        for (long d : shape) {
-            count = Math.multiplyExact(count, d);
+        try {
+            for (long d : shape) {
+                count = Math.multiplyExact(count, d);
+            }
+            Math.multiplyExact(count, (long) item);
+        } catch (ArithmeticException e) {
+            throw new CorruptFileException(file, where + "shape " + java.util.Arrays.toString(shape) + " overflows");
         }
-        int data = start + headerLen;
-        if ((long) b.length - data != count * item) {
-            throw new CorruptFileException(file, where + "holds " + (b.length - data) + " bytes of data but its header ("
-                    + descr + ", shape " + java.util.Arrays.toString(shape) + ") promises " + count * item
-                    + " (truncated or corrupt)");
+        long dataBytes = count * item;
+        if (dataBytes > budget) {
+            throw new CorruptFileException(file, where + "shape " + java.util.Arrays.toString(shape) + " (" + descr
+                    + ") needs " + dataBytes + " bytes, more than the " + budget + " left of the archive's limit of "
+                    + MAX_ARRAY_BYTES);
+        }
+        byte[] b = in.readNBytes((int) dataBytes);
+        if (b.length != dataBytes || in.read() != -1) {
+            // not skipped to the end: a deflate bomb would be inflated just to count its bytes
+            throw new CorruptFileException(file, where + "holds " + (b.length < dataBytes ? b.length : "more than " + dataBytes)
+                    + " bytes of data but its header (" + descr + ", shape " + java.util.Arrays.toString(shape)
+                    + ") promises " + dataBytes + " (truncated or corrupt)");
         }
         float[] values = new float[(int) count];
-        ByteBuffer d = ByteBuffer.wrap(b, data, b.length - data).slice().order(order);
+        ByteBuffer d = ByteBuffer.wrap(b).order(order);
         for (int i = 0; i < values.length; i++) {
             values[i] = item == 4 ? d.getFloat(i * 4) : (float) d.getDouble(i * 8);
         }

@@ -1,9 +1,7 @@
 package org.atelier.training.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code params/NAME}, {@code buffers/NAME}, {@code ema/NAME}, {@code optim/GROUP}) in ND4J's
  * binary array format, which keeps every float bit. It is written atomically
  * ({@link AtomicFiles}: temp file, fsync, rename), so a crash leaves the previous file intact;
- * on load, the zip's central directory, every entry's SHA-256 recorded in the JSON, and the
- * format version are checked, and any failure is a {@link CorruptFileException}.
+ * on load, the zip's central directory, every entry's SHA-256 recorded in the JSON (hashed while
+ * streaming), and the format version are checked, and any failure is a {@link CorruptFileException}.
+ * Memory stays bounded on a crafted file: each array's declared shape and size are checked before
+ * its data is read ({@link ArrayEntry}).
  */
 public final class CheckpointFiles {
     public static final int FORMAT = 1;
@@ -41,6 +41,13 @@ public final class CheckpointFiles {
      */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final ObjectMapper MAPPER = Json.mapper();
+    /**
+     * Most array data one checkpoint may hold (1 GiB, in all): far above any model here (the
+     * UNet-32 checkpoint holds 32 MB) and low enough that reading it fits a 2 GB heap.
+     */
+    public static final long MAX_ARRAY_BYTES = 1L << 30;
+    /** Most bytes of checkpoint.json (a few kB in practice). */
+    static final int MAX_META_BYTES = 1 << 20;
 
     private CheckpointFiles() {
     }
@@ -90,8 +97,22 @@ public final class CheckpointFiles {
         }
     }
 
-    /** Reads and verifies a checkpoint; a missing file is an InvalidInputException, a damaged one a CorruptFileException. */
+    /**
+     * Reads and verifies a checkpoint without knowing the model it is for: every array's declared
+     * size is checked against {@link #MAX_ARRAY_BYTES} in all before it is read.
+     * A missing file is an InvalidInputException, a damaged one a CorruptFileException.
+     */
     public static Checkpoint read(Path file) {
+        return read(file, Map.of());
+    }
+
+    /**
+     * Like {@link #read(Path)}, and every entry named in {@code expected} ({@code params/NAME},
+     * {@code buffers/NAME}, {@code ema/NAME}, {@code optim/GROUP}) must declare exactly that shape,
+     * checked before its data is read; a different shape is an {@link InvalidInputException} (the
+     * checkpoint of another config), not a read of whatever size the file claims.
+     */
+    public static Checkpoint read(Path file, Map<String, long[]> expected) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such checkpoint file");
         }
@@ -102,7 +123,14 @@ public final class CheckpointFiles {
             }
             CheckpointMeta meta;
             try (InputStream in = zip.getInputStream(metaEntry)) {
-                meta = MAPPER.readValue(in, CheckpointMeta.class);
+                byte[] json = in.readNBytes(MAX_META_BYTES + 1);
+                if (json.length > MAX_META_BYTES) {
+                    throw new CorruptFileException(file, META + " is larger than " + MAX_META_BYTES + " bytes");
+                }
+                meta = MAPPER.readValue(json, CheckpointMeta.class);
+            }
+            if (meta == null) {
+                throw new CorruptFileException(file, META + " is empty");
             }
             if (meta.format() != FORMAT) {
                 throw new CorruptFileException(file, "checkpoint format " + meta.format() + ", this build reads " + FORMAT);
@@ -114,27 +142,30 @@ public final class CheckpointFiles {
             Map<String, INDArray> buffers = new LinkedHashMap<>();
             Map<String, INDArray> ema = new LinkedHashMap<>();
             Map<String, INDArray> optim = new LinkedHashMap<>();
+            long budget = MAX_ARRAY_BYTES;
             for (Map.Entry<String, String> e : meta.entries().entrySet()) {
-                ZipEntry ze = zip.getEntry(e.getKey());
+                String key = e.getKey();
+                int slash = key == null ? -1 : key.indexOf('/');
+                Map<String, INDArray> target = slash < 0 ? null : switch (key.substring(0, slash + 1)) {
+                    case "params/" -> params;
+                    case "buffers/" -> buffers;
+                    case "ema/" -> ema;
+                    case "optim/" -> optim;
+                    default -> null;
+                };
+                if (target == null || e.getValue() == null) {
+                    throw new CorruptFileException(file, "unexpected entry " + key);
+                }
+                ZipEntry ze = zip.getEntry(key);
                 if (ze == null) {
-                    throw new CorruptFileException(file, "entry " + e.getKey() + " is missing");
+                    throw new CorruptFileException(file, "entry " + key + " is missing");
                 }
-                byte[] bytes;
+                INDArray arr;
                 try (InputStream in = zip.getInputStream(ze)) {
-                    bytes = in.readAllBytes();
+                    arr = ArrayEntry.read(in, file, key, e.getValue(), expected.get(key), budget);
                 }
-                if (!Hashing.sha256(bytes).equals(e.getValue())) {
-                    throw new CorruptFileException(file, "entry " + e.getKey() + " is damaged (SHA-256 mismatch)");
-                }
-                INDArray arr = Nd4j.read(new DataInputStream(new ByteArrayInputStream(bytes)));
-                String name = e.getKey().substring(e.getKey().indexOf('/') + 1);
-                switch (e.getKey().substring(0, e.getKey().indexOf('/') + 1)) {
-                    case "params/" -> params.put(name, arr);
-                    case "buffers/" -> buffers.put(name, arr);
-                    case "ema/" -> ema.put(name, arr);
-                    case "optim/" -> optim.put(name, arr);
-                    default -> throw new CorruptFileException(file, "unexpected entry " + e.getKey());
-                }
+                budget -= arr.length() * arr.dataType().width();
+                target.put(key.substring(slash + 1), arr);
             }
             return new Checkpoint(meta, params, buffers, ema, optim);
         } catch (ZipException e) {

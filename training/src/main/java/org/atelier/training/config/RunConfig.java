@@ -20,9 +20,15 @@ import org.atelier.models.ModelConfig;
 public record RunConfig(String name, Long seed, DataConfig data,
                         @JsonDeserialize(using = ModelConfigDeserializer.class) ModelConfig model,
                         TrainerConfig trainer) {
+    /** A run name: one folder name under runs/, so no separator and no leading dot ({@code ..} included). */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** What {@link #NAME} allows, in words. */
+    public static final String NAME_RULE = "a run name is letters, digits, '.', '_' or '-', starting with a letter "
+            + "or digit (one folder under runs/)";
+
     public RunConfig {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(NAME_RULE + ", got '" + name + "'");
         }
         if (seed == null) {
             throw new IllegalArgumentException("seed is required");

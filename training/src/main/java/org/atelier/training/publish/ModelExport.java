@@ -58,6 +58,7 @@ public final class ModelExport {
         if (PublishedModel.isPublished(out) && !replace) {
             throw new InvalidInputException(out + " already holds a published model; give --replace to overwrite it");
         }
+        refuseForeignFolder(out);
         RunConfig cfg = ConfigLoader.load(dir.config(), RunConfig.class, List.of());
         Checkpoint ckpt = CheckpointFiles.read(ckptFile);
         Optional<Provenance> provenance = provenance(dir);
@@ -133,6 +134,29 @@ public final class ModelExport {
                 reproduce, note);
         Json.write(out.resolve(PublishedModel.CARD), card);
         return card;
+    }
+
+    /**
+     * An export writes config.yaml, data.json and provenance.json, names a run folder holds too: a
+     * folder holding anything an export does not write (metrics.jsonl, checkpoints/, a report) is
+     * someone else's, and is refused even with --replace, which only replaces a published model.
+     */
+    private static void refuseForeignFolder(Path out) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        List<String> foreign;
+        try (Stream<Path> s = Files.list(out)) {
+            foreign = s.filter(p -> !PublishedModel.ALL.contains(p.getFileName().toString()) && !AtomicFiles.isTemp(p))
+                    .map(p -> p.getFileName().toString()).sorted().limit(5).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + out + ": " + e.getMessage(), e);
+        }
+        if (!foreign.isEmpty()) {
+            throw new InvalidInputException(out + ": holds files an export does not write (" + String.join(", ", foreign)
+                    + (foreign.size() == 5 ? ", …" : "") + "), so it is not a published model folder; export into a "
+                    + "new or empty folder");
+        }
     }
 
     private static void copy(Path from, Path to, Map<String, String> files) {

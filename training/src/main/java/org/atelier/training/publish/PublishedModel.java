@@ -66,6 +66,11 @@ public final class PublishedModel {
         if (card.format() != FORMAT) {
             throw new CorruptFileException(file, "model card format " + card.format() + ", this build reads " + FORMAT);
         }
+        if (card.files() != null && !ALL.containsAll(card.files().keySet())) {
+            // the names are resolved in the folder: "../x" would read outside it
+            throw new CorruptFileException(file, "the card lists files " + card.files().keySet() + "; a published model "
+                    + "holds only " + ALL);
+        }
         if (card.files() == null || card.weights() == null || card.files().get(card.weights().file()) == null
                 || !card.files().get(card.weights().file()).equals(card.weights().sha256())) {
             throw new CorruptFileException(file, "the card's file list does not record the weights file's SHA-256; "

@@ -148,6 +148,27 @@ class ExportedModelTest {
         assertTrue(n.getMessage().contains("not a published model folder"), n.getMessage());
     }
 
+    /**
+     * Issue 16, item 6: export --out used to overwrite another run's config.yaml, data.json and
+     * provenance.json unless the folder held a model card; a folder with anything an export does
+     * not write is refused now, --replace or not, and left as it was.
+     */
+    @Test
+    void exportRefusesToOverwriteAnotherRunsFolder() throws Exception {
+        Path other = tmp.resolve("runs/other-run");
+        Files.createDirectories(other.resolve("checkpoints"));
+        Files.writeString(other.resolve("config.yaml"), "name: other-run\n");
+        Files.writeString(other.resolve("metrics.jsonl"), "{\"step\":1}\n");
+        for (boolean replace : new boolean[] {false, true}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> ModelExport.export(run, other, replace));
+            assertTrue(e.getMessage().contains("holds files an export does not write (checkpoints, metrics.jsonl)"),
+                    e.getMessage());
+        }
+        assertEquals("name: other-run\n", Files.readString(other.resolve("config.yaml")));
+        assertFalse(Files.exists(other.resolve("data.json")));
+    }
+
     @Test
     void aBareNameIsAPublishedModelInTheWeightsFolder() {
         String before = System.getProperty("atelier.home");
