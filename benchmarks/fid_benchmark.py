@@ -81,7 +81,7 @@ def part1(n, d):
     a.astype("<f4").tofile(pa)
     b.astype("<f4").tofile(pb)
     fid_s, stats_s, sqrtm_s = scipy_fid(a.astype(np.float64), b.astype(np.float64))
-    res = atelier("3g", "fid-files", "--a", pa, "--b", pb, "--d", str(d))
+    res = atelier("3g", "fid-files", "--generated", pa, "--reference", pb, "--d", str(d))
     print(f"FID on {n} x {d} features (two sets), {os.cpu_count()} cores, {platform.processor() or platform.machine()}")
     print(f"  {'route':<44} {'FID':>14} {'stats s':>9} {'FID s':>9} {'total s':>9}")
     print(f"  {'scipy %s: np.cov + linalg.sqrtm' % scipy.__version__:<44} {fid_s:14.6f} {stats_s:9.2f} {sqrtm_s:9.2f} "
@@ -115,7 +115,7 @@ def part2():
         path = os.path.join(WORK, f"fmnist-{n}.idx")
         if not os.path.exists(path):
             write_idx(path, n)
-        res = atelier("1g", "fid-stream", "--idx", path)
+        res = atelier("1g", "fid-stream", "--images", path)
         rows.append(res)
     print("Streaming fmnist-v1 evaluation (features + FID + FID∞ vs fmnist-test), JVM -Xmx1g each")
     print(f"  {'N':>8} {'peak RSS MB':>12} {'peak heap MB':>13} {'seconds':>9} {'FID':>10} {'FID∞':>10}")

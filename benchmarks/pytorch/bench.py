@@ -6,7 +6,7 @@ Cases (batch 64 unless --quick):
   dcgan28_step   DCGAN-28 training step: D on a real and a fake batch, then G through D (Adam 2e-4, beta1 0.5)
   unet28_step    UNet-28 training step: epsilon-prediction MSE, global-norm clip 1, Adam 2e-4
   unet28_forward UNet-28 forward pass on 64 images (one sampling step), no gradients
-  ddim50         DDIM, 50 steps (eta 0, x0 clipped, eps re-derived), 64 images
+  ddim           DDIM, 50 steps (2 with --quick) (eta 0, x0 clipped, eps re-derived), 64 images
   fid            FID of 10 000 x 2048 features (float64 statistics, symmetric-eigen route, as Atelier)
   ssim           SSIM (11x11 Gaussian, sigma 1.5, on [0, 1], border cropped) of 10 000 28x28 pairs
 
@@ -40,7 +40,7 @@ except ImportError:  # the Java runner checks this first; this is for people run
     sys.stderr.write("bench.py: cannot import torch; install Debian's python3-torch (apt-get install python3-torch)\n")
     sys.exit(3)
 
-CASES = ("dcgan28_step", "unet28_step", "unet28_forward", "ddim50", "fid", "ssim")
+CASES = ("dcgan28_step", "unet28_step", "unet28_forward", "ddim", "fid", "ssim")
 
 
 # ---------------------------------------------------------------- settings (mirror BenchSettings.java)
@@ -441,7 +441,7 @@ class Ssim:
         return dict(value=self.value)
 
 
-FACTORIES = dict(dcgan28_step=DcganStep, unet28_step=UNetStep, unet28_forward=UNetForward, ddim50=Ddim, fid=Fid,
+FACTORIES = dict(dcgan28_step=DcganStep, unet28_step=UNetStep, unet28_forward=UNetForward, ddim=Ddim, fid=Fid,
                  ssim=Ssim)
 
 
@@ -534,8 +534,8 @@ def run_alone(args):
         reset_peak_rss()
         case = FACTORIES[name](s)
         info = case.describe() if hasattr(case, "describe") else {}
-        w = warmup if name not in ("ddim50", "fid") else min(warmup, 1)
-        it = iters if name not in ("ddim50", "fid") else max(1, min(iters, 3))
+        w = warmup if name not in ("ddim", "fid") else min(warmup, 1)
+        it = iters if name not in ("ddim", "fid") else max(1, min(iters, 3))
         for _ in range(w):
             case.run()
         runs = [time_once(case) for _ in range(it)]

@@ -11,10 +11,11 @@ import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
 import org.atelier.models.backend.Backends;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.ValueMarker;
 
 /**
- * {@code atelier bench --report DIR}: the run as a report folder (index.html, results.json with
+ * {@code atelier bench --out DIR}: the run as a report folder (index.html, results.json with
  * {@link BenchReport#toJson()} under "bench", provenance.json) — the table the terminal prints, a
  * chart of the ratios against the line at 1, and each profile's breakdown.
  */
@@ -30,6 +31,12 @@ public final class BenchHtml {
         Map<String, Object> json = r.toJson();
         report.result("bench", json);
         boolean torch = r.torch() != null;
+        report.section(r.settings().quick() ? "Mode: --quick, a smoke run"
+                : "Mode: full measurement", r.settings().quick()
+                ? "Tiny sizes and one timed run per case: this checks that every case runs, it measures nothing. "
+                        + "Do not quote these figures; run atelier bench without --quick on a quiet machine."
+                : "Full sizes, medians of repeated runs. A ratio counts only if the load average below stayed low "
+                        + "(under about 1 per core) for the whole run.");
         HtmlReport.Section s = report.section("Timings", String.format(Locale.ROOT,
                 "Taken %s on %s; nominal fp32 peak %.1f GFLOP/s for the %d thread(s) used; load average %.2f at start, "
                         + "%.2f at end. Atelier: %s, ND4J %s, %d OpenMP thread(s)%s.%s Each figure is the median of %s "
@@ -83,6 +90,12 @@ public final class BenchHtml {
         series.put("wall time", wall);
         series.put("CPU time", cpu);
         JFreeChart chart = Charts.bars("Atelier / PyTorch", "ratio", series);
+        // ratios run from well under 1 to over 100 in --quick runs: on a linear axis the line at 1
+        // disappears into the floor, on a log axis 0.5 and 2 are the same distance from it
+        LogAxis log = new LogAxis("ratio (log scale)");
+        log.setSmallestValue(0.01);
+        log.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
+        chart.getCategoryPlot().setRangeAxis(log);
         chart.getCategoryPlot().addRangeMarker(new ValueMarker(1.0));
         return chart;
     }

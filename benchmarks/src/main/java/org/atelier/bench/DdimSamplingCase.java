@@ -12,7 +12,7 @@ import org.atelier.models.diffusion.TrajectoryRecorder;
 final class DdimSamplingCase implements BenchCase {
     @Override
     public String id() {
-        return "ddim50";
+        return "ddim"; // the step count is the settings' (50, or 2 with --quick) and in the title
     }
 
     @Override

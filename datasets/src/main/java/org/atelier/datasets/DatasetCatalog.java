@@ -31,6 +31,10 @@ public final class DatasetCatalog {
     public record Entry(String name, String description, String source, boolean available) {
     }
 
+    /** The kinds {@link #open} knows: the part of a name before its colon. */
+    private static final java.util.Set<String> KINDS = java.util.Set.of("fashion-mnist", "portraits-32", "portraits-64",
+            "samples", "manifest", "celeba", "utkface", "fairface");
+
     /** Portraits in the named default sets (uniform shares, seed 0). */
     public static final int DEFAULT_PORTRAITS = 2000;
 
@@ -58,6 +62,16 @@ public final class DatasetCatalog {
         entries.add(new Entry("fairface:LABELS.csv", "FairFace: label CSV, images relative to its folder",
                 "your copy", true));
         return entries;
+    }
+
+    /**
+     * Whether {@code name} is spelled as a dataset name (its kind, before any colon, is one the
+     * catalogue opens), as opposed to a file or folder path. Commands that take either use it to
+     * decide, so that one grammar of data names holds everywhere.
+     */
+    public static boolean isName(String name) {
+        String kind = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        return KINDS.contains(kind);
     }
 
     /**

@@ -8,11 +8,12 @@ import org.atelier.bench.BenchReport;
 import org.atelier.bench.BenchRequest;
 import org.atelier.bench.BenchSettings;
 import org.atelier.core.io.Json;
+import org.atelier.cli.OldSpellings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code atelier bench [--quick] [--json] [--vs-pytorch] [--profile] [--cases LIST] [--report DIR]}: the
+ * {@code atelier bench [--quick] [--json] [--vs-pytorch] [--profile] [--cases LIST] [--out DIR]}: the
  * flags become a {@link BenchRequest}, {@link Bench#run} does the work, the report is printed.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -34,9 +35,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table (progress still goes to stderr).")
     boolean json;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write the run as a report folder: index.html "
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the run as a report folder: index.html "
             + "(table, ratio chart, profiles), results.json, provenance.json.")
     Path reportDir;
+
+    @Option(names = "--report", hidden = true, paramLabel = "DIR")
+    void oldReport(Path v) {
+        reportDir = OldSpellings.use("--report", "--out", v);
+    }
 
     @Option(names = "--vs-pytorch", description = "Also time the PyTorch reference (needs /usr/bin/python3 with torch).")
     boolean vsPytorch;
@@ -51,17 +57,17 @@ public final class BenchCommand implements Callable<Integer> {
     boolean gcPerRun;
 
     @Option(names = "--cases", paramLabel = "LIST", description = "Comma-separated subset of: "
-            + "dcgan28_step, unet28_step, unet28_forward, ddim50, fid, ssim (default: all).")
+            + "dcgan28_step, unet28_step, unet28_forward, ddim, fid, ssim (default: all).")
     String cases;
 
     @Option(names = "--warmup", defaultValue = "" + BenchSettings.DEFAULT_WARMUP, paramLabel = "N",
             description = "Untimed runs per case before timing, 0.." + BenchSettings.MAX_WARMUP
-                    + " (default ${DEFAULT-VALUE}; ddim50 and fid: at most 1).")
+                    + " (default ${DEFAULT-VALUE}; ddim and fid: at most 1).")
     int warmup;
 
     @Option(names = "--iterations", defaultValue = "" + BenchSettings.DEFAULT_ITERATIONS, paramLabel = "N",
             description = "Timed runs per case, 1.." + BenchSettings.MAX_ITERATIONS
-                    + " (default ${DEFAULT-VALUE}; ddim50 and fid: at most 3).")
+                    + " (default ${DEFAULT-VALUE}; ddim and fid: at most 3).")
     int iterations;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python with torch (default: /usr/bin/python3).")

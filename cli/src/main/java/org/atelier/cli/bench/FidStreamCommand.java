@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.atelier.bench.FidBenchmark;
 import org.atelier.core.io.Json;
+import org.atelier.cli.OldSpellings;
+import org.atelier.cli.Required;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code atelier bench fid-stream --idx FILE}: one JSON line for benchmarks/fid_benchmark.py. */
+/** {@code atelier bench fid-stream --images FILE}: one JSON line for benchmarks/fid_benchmark.py. */
 @Command(name = "fid-stream", mixinStandardHelpOptions = true,
         description = {"Streams every image of an IDX file through fmnist-v1 into FID and FID-infinity against the "
                 + "committed fmnist-test statistics, and reports the process's peak resident memory and peak heap. "
@@ -16,11 +18,17 @@ import picocli.CommandLine.Option;
             "benchmarks/fid_benchmark.py runs it on 10 000 and 100 000 images, each in its own JVM, to show that "
                 + "memory does not grow with N (set the heap with ATELIER_JAVA_OPTS=-Xmx...)."})
 final class FidStreamCommand implements Callable<Integer> {
-    @Option(names = "--idx", required = true, paramLabel = "FILE", description = "IDX file of 28x28 uint8 images.")
+    @Option(names = "--images", paramLabel = "FILE", description = "IDX file of 28x28 uint8 images.")
     Path idx;
+
+    @Option(names = "--idx", hidden = true, paramLabel = "FILE")
+    void oldIdx(Path v) {
+        idx = OldSpellings.use("--idx", "--images", v);
+    }
 
     @Override
     public Integer call() {
+        Required.given("--images", idx);
         System.out.println(Json.line(FidBenchmark.streamIdx(idx).toJson()));
         return 0;
     }

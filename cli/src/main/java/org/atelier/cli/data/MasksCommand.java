@@ -1,5 +1,9 @@
 package org.atelier.cli.data;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.atelier.core.image.CaptionStrip;
+import org.atelier.core.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +60,9 @@ public final class MasksCommand implements Runnable {
         @Option(names = "--out", required = true, description = "PNG file to write.")
         Path out;
 
+        @Option(names = "--json", description = "Print the summary as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
             if (n < 1 || n > 1024) {
@@ -74,9 +81,22 @@ public final class MasksCommand implements Runnable {
                 images.add(m.toImage());
             }
             int columns = (int) Math.ceil(Math.sqrt(n));
-            ImageFiles.writePng(ImageGrid.of(images, columns, Math.max(1, 128 / size)), out);
-            System.out.printf("%s: %d masks of %dx%d, mean hole area %.1f%%, written to %s%n",
-                    gen.kind(), n, size, size, 100 * total / n, out);
+            ImageFiles.writePng(CaptionStrip.above(ImageGrid.of(images, columns, Math.max(1, 128 / size)),
+                    String.format("%d masks of kind %s, %dx%d, white = hole, mean hole area %.1f%% · seed %d",
+                            n, gen.kind(), size, size, 100 * total / n, seed)), out);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", gen.kind());
+                m.put("n", n);
+                m.put("size", size);
+                m.put("seed", seed);
+                m.put("mean_hole_fraction", total / n);
+                m.put("out", out.toString());
+                System.out.println(Json.pretty(m));
+            } else {
+                System.out.printf("%s: %d masks of %dx%d, mean hole area %.1f%%, written to %s%n",
+                        gen.kind(), n, size, size, 100 * total / n, out);
+            }
             return 0;
         }
     }

@@ -1,5 +1,7 @@
 package org.atelier.cli.evaluate;
 
+import org.atelier.cli.Required;
+import org.atelier.cli.OldSpellings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,20 +21,30 @@ import picocli.CommandLine.Spec;
  * with a bootstrap 95 % interval and a paired t-test ({@link org.atelier.evaluation.fidelity.PairedComparison}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two inpainting evaluations image by image: the mean difference B - A of every "
-                + "metric on the hole, the seam band and the whole image, with a bootstrap 95 %% interval and a "
-                + "paired t-test p-value.",
-                "A and B are folders holding fidelity.json (atelier inpaint-eval) or the JSON files themselves "
-                        + "(atelier metrics fidelity --json); they must score the same image names with the same holes."})
+        description = {"Compare two inpainting evaluations image by image: the mean difference candidate - baseline "
+                + "of every metric on the hole, the seam band and the whole image, with a bootstrap 95 %% interval "
+                + "and a paired t-test p-value.",
+                "Each evaluation is a folder holding fidelity.json (atelier inpaint-eval) or the JSON file itself "
+                        + "(atelier metrics fidelity --json); both must score the same image names with the same holes."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The baseline evaluation (folder or fidelity JSON).")
-    Path a;
+    @Option(names = "--baseline", paramLabel = "EVAL", description = "The baseline evaluation (folder or fidelity JSON).")
+    Path baseline;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The evaluation compared against A.")
-    Path b;
+    @Option(names = "--candidate", paramLabel = "EVAL", description = "The evaluation compared with the baseline.")
+    Path candidate;
+
+    /** The positional form {@code compare A B} of the previous release. */
+    @Parameters(arity = "0..2", hidden = true, paramLabel = "A B")
+    void oldPositional(java.util.List<Path> ab) {
+        if (ab.size() != 2) {
+            return; // picocli calls this once per value collected so far; act on the pair
+        }
+        baseline = OldSpellings.use("'compare A B'", "--baseline A --candidate B", ab.get(0));
+        candidate = ab.get(1);
+    }
 
     @Option(names = "--resamples", defaultValue = "10000",
             description = "Bootstrap resamples, 100..1000000 (default ${DEFAULT-VALUE}).")
@@ -46,7 +58,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FidelityComparison c = FidelityComparison.of(a, b, resamples, seed);
+        Required.given("--baseline", baseline);
+        Required.given("--candidate", candidate);
+        FidelityComparison c = FidelityComparison.of(baseline, candidate, resamples, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.pretty(c.toJson()) + System.lineSeparator() : FidelityTables.of(c));
         out.flush();

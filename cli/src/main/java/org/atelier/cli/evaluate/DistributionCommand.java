@@ -1,5 +1,13 @@
 package org.atelier.cli.evaluate;
 
+import org.atelier.training.publish.ModelSources;
+import org.atelier.models.sampling.Sampling;
+import org.atelier.models.sampling.Samples;
+import org.atelier.models.sampling.SampleRequest;
+import org.atelier.core.errors.InvalidInputException;
+import java.nio.file.Path;
+import org.atelier.cli.Required;
+import org.atelier.cli.OldSpellings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.atelier.core.io.Json;
@@ -19,20 +27,37 @@ import picocli.CommandLine.Spec;
  * User errors surface as the core's typed exceptions, which the top-level command prints.
  */
 @Command(name = "distribution", mixinStandardHelpOptions = true,
-        description = {"FID (and FID∞), KID and precision/recall/density/coverage between set A (generated) and "
-                + "set B (reference).",
-                "PATH: an image folder, an IDX file, a .csv feature file (one sample per row, no header) or "
-                        + "fmnist-test (committed statistics of the Fashion-MNIST test split).",
+        description = {"FID (and FID∞), KID and precision/recall/density/coverage between generated samples and "
+                + "reference samples.",
+                "PATH: an image folder, an IDX file, a .csv feature file (one sample per row, no header) or a "
+                        + "dataset name (atelier datasets list; fashion-mnist:test uses the committed statistics of "
+                        + "the Fashion-MNIST test split where they suffice).",
                 "Without --fid/--kid/--prdc, FID is computed."})
 public final class DistributionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--a", required = true, paramLabel = "PATH", description = "Set A, the generated samples.")
-    String a;
+    @Option(names = "--generated", paramLabel = "PATH", description = "The generated samples; or a model (a "
+            + "published model's name such as ddpm-cond-fashion, a published or run folder) to draw --n samples from.")
+    String generated;
 
-    @Option(names = "--b", required = true, paramLabel = "PATH", description = "Set B, the reference samples.")
-    String b;
+    @Option(names = "--n", defaultValue = "1000", paramLabel = "N",
+            description = "Samples drawn when --generated names a model, 1..50000 (default ${DEFAULT-VALUE}); the "
+                    + "model's default sampler, every class in turn, noise seeded by --seed.")
+    int n;
+
+    @Option(names = "--reference", paramLabel = "PATH", description = "The reference samples.")
+    String reference;
+
+    @Option(names = "--a", hidden = true, paramLabel = "PATH")
+    void oldA(String v) {
+        generated = OldSpellings.use("--a", "--generated", v);
+    }
+
+    @Option(names = "--b", hidden = true, paramLabel = "PATH")
+    void oldB(String v) {
+        reference = OldSpellings.use("--b", "--reference", v);
+    }
 
     @Option(names = "--extractor", defaultValue = "fmnist-v1", paramLabel = "ID",
             description = "Feature extractor for images: fmnist-v1 (1x28x28 grey; RGB turned into luma) or portraits-v1 "
@@ -74,7 +99,19 @@ public final class DistributionCommand implements Callable<Integer> {
         boolean anyMetric = fid || kid || prdc;
         DistributionOptions options = new DistributionOptions(fid || !anyMetric, !noFidInf, kid, kidSubsets, kidSubsetSize,
                 prdc, k, seed);
-        DistributionResult result = DistributionComparison.run(a, b, extractor, options);
+        Required.given("--generated", generated);
+        Required.given("--reference", reference);
+        String ref = OldSpellings.dataName("--reference", reference);
+        DistributionResult result;
+        if (ModelSources.isModel(generated)) {
+            if (n < 1 || n > 50_000) {
+                throw new InvalidInputException("--n must be in 1..50000, got " + n);
+            }
+            Samples s = Sampling.draw(ModelSources.load(Path.of(generated)).sampler(), SampleRequest.of(n, seed));
+            result = DistributionComparison.run(s.images(), s.caption(generated, seed), ref, extractor, options);
+        } else {
+            result = DistributionComparison.run(OldSpellings.dataName("--generated", generated), ref, extractor, options);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.pretty(result.toJson()) + System.lineSeparator() : DistributionTables.of(result));
         out.flush();

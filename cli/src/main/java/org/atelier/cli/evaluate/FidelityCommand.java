@@ -1,5 +1,7 @@
 package org.atelier.cli.evaluate;
 
+import org.atelier.cli.Required;
+import org.atelier.cli.OldSpellings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,8 +29,13 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--reference", required = true, paramLabel = "DIR", description = "Original images.")
     Path reference;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Inpainted images.")
-    Path output;
+    @Option(names = "--filled", paramLabel = "DIR", description = "The inpainted images (the fills being scored).")
+    Path filled;
+
+    @Option(names = "--output", hidden = true, paramLabel = "DIR")
+    void oldOutput(Path v) {
+        filled = OldSpellings.use("--output", "--filled", v);
+    }
 
     @Option(names = "--masks", paramLabel = "DIR", description = "Masks (1 = hole); without them only the whole image is scored.")
     Path masks;
@@ -48,7 +55,8 @@ public final class FidelityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FidelityReport report = FidelityEvaluation.run(reference, output, masks, band, composite,
+        Required.given("--filled", filled);
+        FidelityReport report = FidelityEvaluation.run(reference, filled, masks, band, composite,
                 noPerceptual ? null : FmnistV1.load());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.pretty(report.toJson()) + System.lineSeparator() : FidelityTables.of(report));

@@ -1,5 +1,7 @@
 package org.atelier.cli.evaluate;
 
+import org.atelier.cli.Required;
+import org.atelier.cli.OldSpellings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code atelier inpaint-eval RUN --dataset fashion-mnist:test --n 128 --mask-kind thick --out-dir DIR}: fills
+ * {@code atelier inpaint-eval RUN --dataset fashion-mnist:test --n 128 --mask-kind thick --out DIR}: fills
  * N images of a dataset through holes drawn by a mask generator, writes originals, masks and fills
  * as PNGs that pair by name ({@code reference/}, {@code masks/}, {@code filled/}; {@code preview.png}
  * shows the first 16 as original / masked / filled), and scores them
@@ -69,8 +71,13 @@ public final class InpaintEvalCommand implements Callable<Integer> {
             description = "Seam band width around the hole in pixels (default ${DEFAULT-VALUE}).")
     int band;
 
-    @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "Where the images and scores go.")
-    Path outDir;
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the images and scores go.")
+    Path out;
+
+    @Option(names = "--out-dir", hidden = true, paramLabel = "DIR")
+    void oldOutDir(Path v) {
+        out = OldSpellings.use("--out-dir", "--out", v);
+    }
 
     @Option(names = "--json", description = "Print the scores as JSON instead of a table.")
     boolean json;
@@ -80,6 +87,7 @@ public final class InpaintEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Required.given("--out", out);
         InpaintingBenchmark.Settings settings = new InpaintingBenchmark.Settings(dataset, n, maskKind, seed, band);
         Runs.Loaded loaded = ModelSources.load(run);
         Inpainter inpainter = loaded.inpainter();
@@ -89,7 +97,7 @@ public final class InpaintEvalCommand implements Callable<Integer> {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("model", loaded.checkpoint().toString());
         model.put("family", loaded.family());
-        InpaintingBenchmark.Result r = InpaintingBenchmark.run(filler, settings, outDir, model,
+        InpaintingBenchmark.Result r = InpaintingBenchmark.run(filler, settings, out, model,
                 filled -> System.err.printf("inpaint-eval: %d / %d images filled%n", filled, n));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -2,6 +2,7 @@ package org.atelier.cli.generate;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.atelier.core.image.CaptionStrip;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.image.ImageGrid;
@@ -13,12 +14,13 @@ final class ImageOutputs {
     }
 
     /**
-     * @param grid   the grid PNG, or null for none
-     * @param dir    the folder for {@code PREFIX-00000.png}, …, or null for none
+     * @param grid    the grid PNG, or null for none; it carries {@code caption} above it (a picture for people)
+     * @param dir     the folder for {@code PREFIX-00000.png}, …, or null for none; those stay bare (files for tools)
      */
-    static void write(List<Image> images, int columns, Path grid, Path dir, String prefix) {
+    static void write(List<Image> images, int columns, Path grid, Path dir, String prefix, String caption) {
         if (grid != null) {
-            ImageFiles.writePng(ImageGrid.of(images, columns, ImageGrid.legibleScale(images.get(0))), grid);
+            ImageFiles.writePng(CaptionStrip.above(ImageGrid.of(images, columns, ImageGrid.legibleScale(images.get(0))),
+                    caption), grid);
         }
         if (dir != null) {
             ImageFiles.writeNumbered(images, dir, prefix);

@@ -1,5 +1,8 @@
 package org.atelier.cli.generate;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.atelier.core.io.Json;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.atelier.core.errors.InvalidInputException;
@@ -53,6 +56,9 @@ public final class SampleCommand implements Callable<Integer> {
             + "value (Wilson 95 %% interval), and for the others (every attribute of a GAN) the values read.")
     boolean readBack;
 
+    @Option(names = "--json", description = "Print what was drawn (and the read-back table) as JSON.")
+    boolean json;
+
     @Mixin
     SamplingFlags diffusion = new SamplingFlags();
 
@@ -76,8 +82,28 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Samples s = Sampling.draw(sampler, new SampleRequest(n, condition, prompt.prompt, diffusion.overrides(), seed,
                 diffusion.trajectory != null));
-        ImageOutputs.write(s.images(), s.columns(), out, outDir, "sample");
+        ImageOutputs.write(s.images(), s.columns(), out, outDir, "sample", s.caption(run.getFileName().toString(), seed));
         ImageOutputs.writeTrajectory(s.trajectory(), diffusion.trajectory);
+        AttributeReadback.Result read = readBack ? AttributeReadback.of(s, PortraitsV1.load()) : null;
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", loaded.checkpoint().toString());
+            m.put("n", n);
+            m.put("seed", seed);
+            m.put("drawn", s.drawn());
+            if (s.diffusion()) {
+                m.put("sampler", s.options().sampler().id());
+                m.put("steps", s.options().steps());
+                m.put("eta", s.options().sampler().id().equals("ddim") ? s.options().eta() : null);
+                m.put("guidance", s.space().isEmpty() ? null : s.options().guidance());
+            }
+            m.put("seconds", s.seconds());
+            m.put("out", out == null ? null : out.toString());
+            m.put("out_dir", outDir == null ? null : outDir.toString());
+            m.put("read_back", read == null ? null : read.toJson());
+            System.out.println(Json.pretty(m));
+            return 0;
+        }
         if (s.diffusion()) {
             System.out.printf("%d samples (%s) from %s: %s, %d steps%s, guidance %s; %.1f s (%.3f s per image)%s%n", n,
                     s.drawn(), loaded.checkpoint(), s.options().sampler().id(), s.options().steps(),
@@ -88,9 +114,9 @@ public final class SampleCommand implements Callable<Integer> {
             System.out.printf("%d samples from %s%s%s%n", n, loaded.checkpoint(),
                     s.classAsked() != null ? " of class " + s.classAsked() : "", ImageOutputs.arrows(out, outDir));
         }
-        if (readBack) {
+        if (read != null) {
             System.out.println("read back by " + PortraitsV1.ID + ":");
-            AttributeReadback.of(s, PortraitsV1.load()).lines().forEach(System.out::println);
+            read.lines().forEach(System.out::println);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.atelier.cli.generate;
 
+import org.atelier.cli.OldSpellings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.atelier.models.diffusion.ScheduleKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code atelier schedule --kind linear|cosine --steps T [--json] [--plot out.png]}. */
+/** {@code atelier schedule --kind linear|cosine --steps T [--json] [--out out.png]}. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = {"Print a diffusion noise schedule: beta_t, alpha_t = 1 - beta_t and alpha-bar_t (their "
                 + "product), for t = 0..T-1.",
@@ -31,8 +32,13 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {kind, steps, beta, alpha, alpha_bar} as one JSON object.")
     boolean json;
 
-    @Option(names = "--plot", paramLabel = "OUT.png", description = "Also chart the schedule (PNG, and SVG beside it).")
+    @Option(names = "--out", paramLabel = "OUT.png", description = "Also chart the schedule (PNG, and SVG beside it).")
     Path plot;
+
+    @Option(names = "--plot", hidden = true, paramLabel = "OUT.png")
+    void oldPlot(Path v) {
+        plot = OldSpellings.use("--plot", "--out", v);
+    }
 
     @Override
     public Integer call() {

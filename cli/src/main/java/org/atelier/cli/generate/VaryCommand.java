@@ -81,8 +81,11 @@ public final class VaryCommand implements Callable<Integer> {
         List<Image> grid = new ArrayList<>();
         grid.add(img);
         grid.addAll(vs);
-        ImageOutputs.write(grid, Math.min(grid.size(), 9), out, null, "variation");
-        ImageOutputs.write(vs, 1, null, outDir, "variation");
+        String caption = String.format("%s · the input, then %d variations at strength %s%s · %s, %d steps · seed %d",
+                run.getFileName(), n, strength, condition != null ? " towards class " + condition
+                        : prompt.prompt != null ? " towards \"" + prompt.prompt + "\"" : "", o.sampler().id(), o.steps(), seed);
+        ImageOutputs.write(grid, Math.min(grid.size(), 9), out, null, "variation", caption);
+        ImageOutputs.write(vs, 1, null, outDir, "variation", caption);
         ImageOutputs.writeTrajectory(rec.enabled() ? rec.trajectory() : null, sampling.trajectory);
         System.out.printf("%d variations of %s at strength %.2f (%s, %d steps) with %s%s%n", n, image, strength,
                 o.sampler().id(), o.steps(), loaded.checkpoint(), ImageOutputs.arrows(out, outDir));

@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
         description = {"Write a run's inference weights as a small published model folder: config.yaml, data.json, "
                 + "weights.ckpt (EMA weights and buffers, no optimiser state), provenance.json, the newest sample "
                 + "grid, and model-card.json with the SHA-256 of every file and the commands that reproduce it.",
-            "sample, inpaint, outpaint, vary and stylize --model take the folder wherever they take a run, and a "
-                + "folder weights/NAME by its bare NAME. Loading checks every SHA-256."})
+            "atelier sample, inpaint, outpaint and vary (and atelier stylize --model) take the folder wherever "
+                + "they take a run, and a folder weights/NAME by its bare NAME. Loading checks every SHA-256."})
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (its newest checkpoint) or one checkpoint file.")
     Path run;

@@ -49,7 +49,7 @@ class BenchCommandTest {
     @Test
     void reportFlagWritesTheFolder(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("bench-report");
-        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--cases", "ssim", "--report", out.toString());
+        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--cases", "ssim", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("report: " + out.resolve("index.html").toAbsolutePath()), r.err());
         assertTrue(Files.readString(out.resolve("index.html")).contains("ssim"));
@@ -75,13 +75,13 @@ class BenchCommandTest {
     @Test
     void fidSubcommandsRefuseBadInputBeforeAnyWork(@TempDir Path dir) throws Exception {
         Path a = Files.write(dir.resolve("a.f32"), new byte[32]);
-        MainTestAccess.fails("missing.f32", "bench", "fid-files", "--a", a.toString(), "--b",
+        MainTestAccess.fails("missing.f32", "bench", "fid-files", "--generated", a.toString(), "--reference",
                 dir.resolve("missing.f32").toString(), "--d", "4");
-        MainTestAccess.fails("--d must be at least 1", "bench", "fid-files", "--a", a.toString(), "--b", a.toString(),
+        MainTestAccess.fails("--d must be at least 1", "bench", "fid-files", "--generated", a.toString(), "--reference", a.toString(),
                 "--d", "0");
-        MainTestAccess.fails("--d", "bench", "fid-files", "--a", a.toString(), "--b", a.toString());
-        MainTestAccess.fails("none.idx", "bench", "fid-stream", "--idx", dir.resolve("none.idx").toString());
-        MainTestAccess.fails("--idx", "bench", "fid-stream");
+        MainTestAccess.fails("--d", "bench", "fid-files", "--generated", a.toString(), "--reference", a.toString());
+        MainTestAccess.fails("none.idx", "bench", "fid-stream", "--images", dir.resolve("none.idx").toString());
+        MainTestAccess.fails("--images", "bench", "fid-stream");
     }
 
     @Test
@@ -91,7 +91,7 @@ class BenchCommandTest {
             buf.putFloat(v);
         }
         Path f = Files.write(dir.resolve("x.f32"), buf.array());
-        MainTestAccess.Result r = MainTestAccess.ok("bench", "fid-files", "--a", f.toString(), "--b", f.toString(),
+        MainTestAccess.Result r = MainTestAccess.ok("bench", "fid-files", "--generated", f.toString(), "--reference", f.toString(),
                 "--d", "2");
         String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow();
         JsonNode j = Json.mapper().readTree(line);

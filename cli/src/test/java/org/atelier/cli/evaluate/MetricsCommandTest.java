@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.errors.InvalidSettingException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.io.Json;
@@ -54,7 +55,7 @@ class MetricsCommandTest {
     void distributionOnFeatureFilesPrintsTheIssueJsonKeys(@TempDir Path dir) throws Exception {
         Path a = csv(dir, "a.csv", 200, 6, 0.5, 1);
         Path b = csv(dir, "b.csv", 250, 6, 0.0, 2);
-        String out = run("distribution", "--a", a.toString(), "--b", b.toString(), "--fid", "--kid", "--kid-subsets", "5",
+        String out = run("distribution", "--generated", a.toString(), "--reference", b.toString(), "--fid", "--kid", "--kid-subsets", "5",
                 "--prdc", "--k", "3", "--seed", "9", "--json");
         JsonNode json = Json.mapper().readTree(out);
         for (String key : new String[] {"fid", "fid_inf", "kid_mean", "kid_std", "precision", "recall", "density",
@@ -70,18 +71,18 @@ class MetricsCommandTest {
     @Test
     void distributionTableNamesExtractorAndN(@TempDir Path dir) throws Exception {
         Path a = csv(dir, "a.csv", 120, 4, 0.0, 1);
-        String out = run("distribution", "--a", a.toString(), "--b", a.toString());
+        String out = run("distribution", "--generated", a.toString(), "--reference", a.toString());
         assertTrue(out.contains("N=120") && out.contains("extractor: user-features") && out.contains("fid "), out);
     }
 
     @Test
     void missingInputIsATypedUserError(@TempDir Path dir) {
         CommandLine cmd = new CommandLine(new MetricsCommand());
-        CommandLine.ParseResult parsed = cmd.parseArgs("distribution", "--a", dir.resolve("nope").toString(), "--b",
+        CommandLine.ParseResult parsed = cmd.parseArgs("distribution", "--generated", dir.resolve("nope").toString(), "--reference",
                 dir.resolve("nope2.csv").toString());
         DistributionCommand command = parsed.subcommand().commandSpec().commandLine().getCommand();
-        InvalidInputException e = assertThrows(InvalidInputException.class, command::call);
-        assertTrue(e.getMessage().contains("--a") && e.getMessage().contains("nope"), e.getMessage());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, command::call);
+        assertTrue(e.setting().equals("generated") && e.getMessage().contains("nope"), e.getMessage());
     }
 
     @Test
@@ -105,7 +106,7 @@ class MetricsCommandTest {
             ImageFiles.writePng(o, out.resolve("img" + i + ".png"));
             ImageFiles.writePng(new Image(1, 28, 28, m), masks.resolve("img" + i + ".png"));
         }
-        String json = run("fidelity", "--reference", ref.toString(), "--output", out.toString(), "--masks",
+        String json = run("fidelity", "--reference", ref.toString(), "--filled", out.toString(), "--masks",
                 masks.toString(), "--band", "2", "--composite", "--no-perceptual", "--json");
         JsonNode j = Json.mapper().readTree(json);
         assertTrue(j.get("composited").asBoolean());
@@ -115,7 +116,7 @@ class MetricsCommandTest {
         assertEquals(10, j.get("by_hole_area").size());
         assertEquals("[0, 1]", j.at("/scale/intensities").asText(), "the units are written with the scores");
         assertEquals("grey", j.get("image_kind").asText());
-        String table = run("fidelity", "--reference", ref.toString(), "--output", out.toString(), "--masks",
+        String table = run("fidelity", "--reference", ref.toString(), "--filled", out.toString(), "--masks",
                 masks.toString(), "--no-perceptual");
         assertTrue(table.contains("not composited") && table.contains("hole") && table.contains("band"), table);
         assertTrue(table.contains("3 grey images") && table.contains("scale: intensities in [0, 1], data range 1 (L1 and "
@@ -139,9 +140,9 @@ class MetricsCommandTest {
         Path lightA = portraitFolder(dir, "lightA", "light", 60, 31);
         Path lightB = portraitFolder(dir, "lightB", "light", 60, 32);
         Path darkB = portraitFolder(dir, "darkB", "dark", 60, 32);
-        JsonNode same = Json.mapper().readTree(run("distribution", "--a", lightA.toString(), "--b", lightB.toString(),
+        JsonNode same = Json.mapper().readTree(run("distribution", "--generated", lightA.toString(), "--reference", lightB.toString(),
                 "--extractor", "portraits-v1", "--fid", "--no-fid-inf", "--json"));
-        JsonNode shifted = Json.mapper().readTree(run("distribution", "--a", lightA.toString(), "--b",
+        JsonNode shifted = Json.mapper().readTree(run("distribution", "--generated", lightA.toString(), "--reference",
                 darkB.toString(), "--extractor", "portraits-v1", "--fid", "--no-fid-inf", "--json"));
         assertEquals("portraits-v1", same.get("extractor").asText());
         assertEquals(PortraitsV1.WEIGHTS_SHA256, same.get("extractor_sha256").asText());
@@ -157,7 +158,7 @@ class MetricsCommandTest {
         Path grey = Files.createDirectories(dir.resolve("grey"));
         ImageFiles.writePng(Image.blank(1, 32, 32, 0f), grey.resolve("g.png"));
         CommandLine cmd = new CommandLine(new MetricsCommand());
-        CommandLine.ParseResult parsed = cmd.parseArgs("distribution", "--a", grey.toString(), "--b", grey.toString(),
+        CommandLine.ParseResult parsed = cmd.parseArgs("distribution", "--generated", grey.toString(), "--reference", grey.toString(),
                 "--extractor", "portraits-v1");
         DistributionCommand command = parsed.subcommand().commandSpec().commandLine().getCommand();
         InvalidInputException e = assertThrows(InvalidInputException.class, command::call);

@@ -55,7 +55,7 @@ class DiffusionCommandsTest {
 
         Path eval = tmp.resolve("eval");
         MainTestAccess.Result e = ok("inpaint-eval", run.toString(), "--n", "3", "--steps", "3", "--jump-length", "1",
-                "--jump-count", "1", "--use-labels", "--out-dir", eval.toString());
+                "--jump-count", "1", "--use-labels", "--out", eval.toString());
         assertTrue(e.out().contains("on 3 images of fashion-mnist:test") && e.out().contains("own class"), e.out());
         assertTrue(e.out().contains("hole") && e.out().contains("perceptual network: fmnist-v1"), e.out());
         // the seam band lies outside the hole, where RePaint keeps every pixel: PSNR infinite, said in words
@@ -75,11 +75,12 @@ class DiffusionCommandsTest {
         assertTrue(known > 0 && known < hole.length);
         // image i and its mask depend on the seed and i only, not on --n or the batching
         Path eval2 = tmp.resolve("eval2");
-        ok("inpaint-eval", run.toString(), "--n", "1", "--steps", "2", "--jump-length", "1", "--jump-count", "1",
-                "--out-dir", eval2.toString());
+        MainTestAccess.Result old = ok("inpaint-eval", run.toString(), "--n", "1", "--steps", "2", "--jump-length", "1",
+                "--jump-count", "1", "--out-dir", eval2.toString());
+        assertTrue(old.err().contains("--out-dir is deprecated") && old.err().contains("use --out"), old.err());
         assertEquals(Files.readString(eval.resolve("masks/00000.png"), java.nio.charset.StandardCharsets.ISO_8859_1),
                 Files.readString(eval2.resolve("masks/00000.png"), java.nio.charset.StandardCharsets.ISO_8859_1));
-        fails("more than the 10000 images", "inpaint-eval", run.toString(), "--n", "10001", "--out-dir", eval2.toString());
+        fails("more than the 10000 images", "inpaint-eval", run.toString(), "--n", "10001", "--out", eval2.toString());
 
         Path wide = tmp.resolve("wide.png");
         ok("outpaint", run.toString(), "--image", img.toString(), "--left", "6", "--right", "4", "--steps", "3",

@@ -16,7 +16,7 @@ class ScheduleCommandTest {
     void jsonHoldsTheScheduleAndThePlotIsWritten(@TempDir Path tmp) throws Exception {
         Path png = tmp.resolve("linear.png");
         MainTestAccess.Result r = MainTestAccess.run("schedule", "--kind", "linear", "--steps", "1000", "--json",
-                "--plot", png.toString());
+                "--out", png.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
         assertEquals("linear", j.get("kind").asText());

@@ -58,6 +58,26 @@ public final class AttributeReadback {
             return ShareTable.wilson(n, allMatched);
         }
 
+        /** Per attribute: asked value (or null), counts read, matched with its Wilson interval; and all asked at once. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Attribute a : attributes) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("attribute", a.name());
+                row.put("asked", a.asked());
+                row.put("read", a.read());
+                if (a.asked() != null) {
+                    row.put("matched", ShareTable.share(a.asked(), a.matched(), n).toJson());
+                }
+                rows.add(row);
+            }
+            m.put("n", n);
+            m.put("attributes", rows);
+            m.put("every_asked_value", askedAnything() ? ShareTable.share("all", allMatched, n).toJson() : null);
+            return m;
+        }
+
         /** Printable lines: one per asked attribute, then one per open attribute, then all asked at once. */
         public List<String> lines() {
             List<String> out = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.atelier.evaluation.distribution;
 
+import java.util.List;
 import java.util.function.Supplier;
+import org.atelier.core.image.Image;
 import org.atelier.models.features.FeatureExtractor;
 import org.atelier.models.features.FeatureExtractors;
 import org.atelier.models.features.FmnistV1;
@@ -8,9 +10,9 @@ import org.atelier.models.features.FmnistV1;
 /**
  * A generated set scored against a reference set, each named as a user names it: an image
  * folder, an IDX file, a {@code .csv} of feature vectors, or the name of committed reference
- * statistics ({@code fmnist-test}). The extractor is loaded once, and only when images need it
+ * statistics ({@code fashion-mnist:test}). The extractor is loaded once, and only when images need it
  * (two CSV files, or FID against committed statistics of CSV features, never load a network):
- * {@code DistributionComparison.run("samples/", "fmnist-test", "fmnist-v1", options)}.
+ * {@code DistributionComparison.run("samples/", "fashion-mnist:test", "fmnist-v1", options)}.
  */
 public final class DistributionComparison {
     private DistributionComparison() {
@@ -24,8 +26,25 @@ public final class DistributionComparison {
     public static DistributionResult run(String generated, String reference, String extractorId,
                                          DistributionOptions options) {
         Supplier<FeatureExtractor> loader = memoize(() -> FeatureExtractors.load(extractorId));
-        DistributionInput inA = DistributionInputs.resolve(generated, "--a", extractorId, loader);
-        DistributionInput inB = DistributionInputs.resolve(reference, "--b", extractorId, loader);
+        return run(DistributionInputs.resolve(generated, "generated", extractorId, loader), reference, extractorId,
+                loader, options);
+    }
+
+    /**
+     * Samples just drawn (from a model the user named) against a named reference.
+     *
+     * @param from what drew them, for the report ("ddpm-cond-fashion, ddim 50 steps, seed 0")
+     */
+    public static DistributionResult run(List<Image> generated, String from, String reference, String extractorId,
+                                         DistributionOptions options) {
+        Supplier<FeatureExtractor> loader = memoize(() -> FeatureExtractors.load(extractorId));
+        return run(new DistributionInput.Features(ImageFeatureSource.images(generated, from, loader.get())), reference,
+                extractorId, loader, options);
+    }
+
+    private static DistributionResult run(DistributionInput inA, String reference, String extractorId,
+                                          Supplier<FeatureExtractor> loader, DistributionOptions options) {
+        DistributionInput inB = DistributionInputs.resolve(reference, "reference", extractorId, loader);
         boolean vectorsNeeded = options.kid() || options.prdc();
         DistributionEvaluation.ExtractorInfo info = needsNetwork(inA, vectorsNeeded) || needsNetwork(inB, vectorsNeeded)
                 ? describe(loader.get())

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
+import org.atelier.datasets.ImageDataset;
 import org.atelier.models.features.FeatureExtractor;
 
 /**
@@ -26,30 +27,53 @@ public final class ImageFeatureSource implements FeatureSource {
 
     private final Path path;
     private final boolean idx;
+    private final ImageDataset dataset;
+    private final List<Image> images;
+    private final String imagesFrom;
     private final FeatureExtractor extractor;
 
-    private ImageFeatureSource(Path path, boolean idx, FeatureExtractor extractor) {
+    private ImageFeatureSource(Path path, boolean idx, ImageDataset dataset, List<Image> images, String imagesFrom,
+                               FeatureExtractor extractor) {
         this.path = path;
         this.idx = idx;
+        this.dataset = dataset;
+        this.images = images;
+        this.imagesFrom = imagesFrom;
         this.extractor = extractor;
+    }
+
+    /** Images already in memory (samples just drawn from a model), described as {@code from}. */
+    public static ImageFeatureSource images(List<Image> images, String from, FeatureExtractor extractor) {
+        return new ImageFeatureSource(null, false, null, List.copyOf(images), from, extractor);
+    }
+
+    /** Every image of a dataset (e.g. {@code fashion-mnist:test} from {@link org.atelier.datasets.DatasetCatalog}), in index order. */
+    public static ImageFeatureSource dataset(ImageDataset dataset, FeatureExtractor extractor) {
+        return new ImageFeatureSource(null, false, dataset, null, null, extractor);
     }
 
     public static ImageFeatureSource folder(Path dir, FeatureExtractor extractor) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(dir + ": not a folder of images");
         }
-        return new ImageFeatureSource(dir, false, extractor);
+        return new ImageFeatureSource(dir, false, null, null, null, extractor);
     }
 
     public static ImageFeatureSource idx(Path file, FeatureExtractor extractor) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such IDX file");
         }
-        return new ImageFeatureSource(file, true, extractor);
+        return new ImageFeatureSource(file, true, null, null, null, extractor);
     }
 
     @Override
     public String describe() {
+        if (dataset != null) {
+            return "dataset " + dataset.id();
+        }
+        if (images != null) {
+            return imagesFrom;
+        }
         return (idx ? "IDX file " : "image folder ") + path;
     }
 
@@ -60,7 +84,15 @@ public final class ImageFeatureSource implements FeatureSource {
 
     @Override
     public void stream(Consumer<float[][]> batches) {
-        if (idx) {
+        if (dataset != null) {
+            streamDataset(batches);
+        } else if (images != null) {
+            Batches out = new Batches(batches);
+            for (int i = 0; i < images.size(); i++) {
+                out.add(images.get(i), imagesFrom + " image " + i);
+            }
+            out.flush();
+        } else if (idx) {
             streamIdx(batches);
         } else {
             streamFolder(batches);
@@ -69,19 +101,20 @@ public final class ImageFeatureSource implements FeatureSource {
 
     private void streamIdx(Consumer<float[][]> batches) {
         try (IdxImageReader reader = new IdxImageReader(path)) {
-            List<Image> batch = new ArrayList<>(BATCH);
-            int i = 0;
-            while (reader.hasNext()) {
-                batch.add(extractor.prepare(reader.next(), path + " image " + i++));
-                if (batch.size() == BATCH) {
-                    batches.accept(extractor.features(batch));
-                    batch.clear();
-                }
+            Batches out = new Batches(batches);
+            for (int i = 0; reader.hasNext(); i++) {
+                out.add(reader.next(), path + " image " + i);
             }
-            if (!batch.isEmpty()) {
-                batches.accept(extractor.features(batch));
-            }
+            out.flush();
         }
+    }
+
+    private void streamDataset(Consumer<float[][]> batches) {
+        Batches out = new Batches(batches);
+        for (int i = 0; i < dataset.size(); i++) {
+            out.add(dataset.get(i).image(), dataset.id() + " image " + i);
+        }
+        out.flush();
     }
 
     private void streamFolder(Consumer<float[][]> batches) {
@@ -89,16 +122,34 @@ public final class ImageFeatureSource implements FeatureSource {
         if (files.isEmpty()) {
             throw new InvalidInputException(path + ": no image files (expected " + String.join(", ", EXTENSIONS) + ")");
         }
-        List<Image> batch = new ArrayList<>(BATCH);
+        Batches out = new Batches(batches);
         for (Path f : files) {
-            batch.add(extractor.prepare(ImageFiles.read(f), f.toString()));
+            out.add(ImageFiles.read(f), f.toString());
+        }
+        out.flush();
+    }
+
+    /** Prepares images for the extractor and hands on their features BATCH at a time: one batch in memory. */
+    private final class Batches {
+        private final Consumer<float[][]> sink;
+        private final List<Image> batch = new ArrayList<>(BATCH);
+
+        Batches(Consumer<float[][]> sink) {
+            this.sink = sink;
+        }
+
+        void add(Image image, String where) {
+            batch.add(extractor.prepare(image, where));
             if (batch.size() == BATCH) {
-                batches.accept(extractor.features(batch));
-                batch.clear();
+                flush();
             }
         }
-        if (!batch.isEmpty()) {
-            batches.accept(extractor.features(batch));
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                sink.accept(extractor.features(batch));
+                batch.clear();
+            }
         }
     }
 

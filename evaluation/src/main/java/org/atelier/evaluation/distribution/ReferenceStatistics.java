@@ -3,7 +3,6 @@ package org.atelier.evaluation.distribution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.atelier.core.errors.CorruptFileException;
@@ -13,12 +12,16 @@ import org.atelier.models.features.FeatureExtractor;
 import org.atelier.models.features.FmnistV1;
 
 /**
- * Committed reference statistics. {@code fmnist-test}: the 10 000 images of the Fashion-MNIST
- * test split through {@code fmnist-v1} (mean, float64 covariance, N), written by
+ * Committed reference statistics. {@code fashion-mnist:test} (the dataset's name everywhere; the
+ * older {@code fmnist-test} is still read): the 10 000 images of the Fashion-MNIST test split
+ * through {@code fmnist-v1} (mean, float64 covariance, N), written by
  * {@link ReferenceStatisticsWriter}. The file records the SHA-256 of the extractor weights it
  * was computed with; a mismatch with the shipped weights is refused rather than compared.
  */
 public final class ReferenceStatistics {
+    /** The test split's dataset name; with fmnist-v1 its statistics are committed. */
+    public static final String FASHION_MNIST_TEST = "fashion-mnist:test";
+    /** The name of the previous release, still read. */
     public static final String FMNIST_TEST = "fmnist-test";
     public static final String FMNIST_TEST_RESOURCE = "fmnist-test.fmnist-v1.stats";
     /** Where Debian's dataset-fashion-mnist package puts the test images (for KID/PRDC). */
@@ -29,27 +32,22 @@ public final class ReferenceStatistics {
     }
 
     public static boolean isReferenceName(String name) {
-        return FMNIST_TEST.equals(name);
+        return FASHION_MNIST_TEST.equals(name) || FMNIST_TEST.equals(name);
     }
 
     /** The named reference as a comparison side, for the given extractor id. */
     public static DistributionInput.Reference load(String name, String extractorId, Supplier<FeatureExtractor> extractor) {
-        if (!FMNIST_TEST.equals(name)) {
-            throw new InvalidInputException("unknown reference statistics '" + name + "'; known: " + FMNIST_TEST);
+        if (!isReferenceName(name)) {
+            throw new InvalidInputException("unknown reference statistics '" + name + "'; known: " + FASHION_MNIST_TEST);
         }
         if (!FmnistV1.ID.equals(extractorId)) {
-            throw new InvalidInputException("reference statistics '" + FMNIST_TEST + "' exist for extractor "
+            throw new InvalidInputException("reference statistics of '" + FASHION_MNIST_TEST + "' exist for extractor "
                     + FmnistV1.ID + " only, not '" + extractorId + "'");
         }
         GaussianStatistics stats = fmnistTest();
-        Supplier<FeatureSource> features = () -> {
-            if (!Files.isRegularFile(FMNIST_TEST_IMAGES)) {
-                throw new InvalidInputException(FMNIST_TEST_IMAGES + ": KID and precision/recall need the Fashion-MNIST "
-                        + "test images themselves (install the dataset-fashion-mnist package or pass the IDX file)");
-            }
-            return ImageFeatureSource.idx(FMNIST_TEST_IMAGES, extractor.get());
-        };
-        return new DistributionInput.Reference(FMNIST_TEST, stats, features);
+        // KID and PRDC need the features themselves: the same 10 000 images, embedded in the repo
+        Supplier<FeatureSource> features = () -> ImageFeatureSource.dataset(FashionMnist.embeddedTest(), extractor.get());
+        return new DistributionInput.Reference(FASHION_MNIST_TEST, stats, features);
     }
 
     /** The committed fmnist-test statistics, checked against the shipped fmnist-v1 weights. */

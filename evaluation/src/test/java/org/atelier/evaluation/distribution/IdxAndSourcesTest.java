@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.errors.InvalidSettingException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.models.features.FeatureExtractor;
@@ -131,27 +132,33 @@ class IdxAndSourcesTest {
         Path csv = dir.resolve("f.csv");
         Files.writeString(csv, "1,2\n3,4\n");
 
-        DistributionInput fromIdx = DistributionInputs.resolve(idx.toString(), "--a", "stub", () -> STUB);
+        DistributionInput fromIdx = DistributionInputs.resolve(idx.toString(), "generated", "stub", () -> STUB);
         List<float[]> rows = new ArrayList<>();
         ((DistributionInput.Features) fromIdx).source().stream(b -> rows.addAll(List.of(b)));
         assertEquals(7, rows.size());
 
-        DistributionInput fromFolder = DistributionInputs.resolve(folder.toString(), "--a", "stub", () -> STUB);
+        DistributionInput fromFolder = DistributionInputs.resolve(folder.toString(), "generated", "stub", () -> STUB);
         rows.clear();
         ((DistributionInput.Features) fromFolder).source().stream(b -> rows.addAll(List.of(b)));
         assertEquals(2, rows.size());
         assertEquals(1f, rows.get(1)[0], 1e-6f);
 
-        DistributionInput fromCsv = DistributionInputs.resolve(csv.toString(), "--a", "stub", () -> {
+        DistributionInput fromCsv = DistributionInputs.resolve(csv.toString(), "generated", "stub", () -> {
             throw new AssertionError("a CSV must not load the extractor");
         });
         assertTrue(((DistributionInput.Features) fromCsv).source().userFeatures());
 
-        assertThrows(InvalidInputException.class,
-                () -> DistributionInputs.resolve(dir.resolve("missing").toString(), "--b", "stub", () -> STUB));
-        InvalidInputException wrongExtractor = assertThrows(InvalidInputException.class,
-                () -> DistributionInputs.resolve("fmnist-test", "--b", "stub", () -> STUB));
-        assertTrue(wrongExtractor.getMessage().contains("fmnist-v1"), wrongExtractor.getMessage());
+        InvalidSettingException missing = assertThrows(InvalidSettingException.class,
+                () -> DistributionInputs.resolve(dir.resolve("missing").toString(), "reference", "stub", () -> STUB));
+        assertEquals("reference", missing.setting());
+        assertTrue(missing.problem().contains("missing") && missing.problem().contains("fashion-mnist:test"), missing.problem());
+        // a dataset name is the dataset's images under any extractor; only fmnist-v1 has its statistics committed
+        DistributionInput test = DistributionInputs.resolve("fashion-mnist:test", "reference", "stub", () -> STUB);
+        assertEquals("dataset fashion-mnist:test", ((DistributionInput.Features) test).source().describe());
+        assertInstanceOf(DistributionInput.Reference.class,
+                DistributionInputs.resolve("fashion-mnist:test", "reference", "fmnist-v1", () -> STUB));
+        assertInstanceOf(DistributionInput.Reference.class,
+                DistributionInputs.resolve("fmnist-test", "reference", "fmnist-v1", () -> STUB));
         assertInstanceOf(DistributionInput.Features.class, fromIdx);
     }
 

@@ -30,4 +30,28 @@ public record Samples(List<Image> images, int columns, String drawn, String clas
     public boolean diffusion() {
         return options != null;
     }
+
+    /**
+     * What a grid of these samples shows, in one line for its caption strip:
+     * "ddpm-cond-fashion · every class in turn · ddim, 50 steps, eta 0, guidance 3 · seed 0".
+     * Guidance is named only where the model takes conditions (it changes nothing otherwise).
+     */
+    public String caption(String model, long seed) {
+        StringBuilder b = new StringBuilder(model).append(" · ").append(drawn);
+        if (options != null) {
+            b.append(" · ").append(options.sampler().id()).append(", ").append(options.steps()).append(" steps");
+            if (options.sampler().id().equals("ddim")) {
+                b.append(", eta ").append(plain(options.eta()));
+            }
+            if (!space.isEmpty()) {
+                b.append(", guidance ").append(plain(options.guidance()));
+            }
+        }
+        return b.append(" · seed ").append(seed).toString();
+    }
+
+    /** 3.0 as "3", 2.5 as "2.5". */
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
 }

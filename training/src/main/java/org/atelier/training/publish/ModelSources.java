@@ -72,6 +72,17 @@ public final class ModelSources {
         return looksPublished(p) ? PublishedModel.load(p) : Runs.load(p);
     }
 
+    /**
+     * Whether {@code ref} names a model — a published model's bare name, a published folder, a run
+     * folder or a checkpoint file — rather than data. Commands that take either (the generated side
+     * of {@code metrics distribution}) use it to decide whether to draw samples.
+     */
+    public static boolean isModel(String ref) {
+        Path p = resolve(Path.of(ref));
+        return looksPublished(p) || Files.isDirectory(p.resolve("checkpoints"))
+                || Files.isRegularFile(p) && p.getFileName().toString().endsWith(".ckpt");
+    }
+
     /** A model card, or a weights file without a run's checkpoints/ (a published folder that lost its card). */
     private static boolean looksPublished(Path p) {
         return PublishedModel.isPublished(p) || Files.isDirectory(p) && Files.exists(p.resolve(PublishedModel.WEIGHTS))
