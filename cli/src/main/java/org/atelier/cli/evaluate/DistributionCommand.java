@@ -69,12 +69,17 @@ public final class DistributionCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[*], local[2], spark://host:7077 (docs/spark.md). Image folders "
+                    + "and IDX files are split into shards; the results equal a run without --spark.")
+    String spark;
+
     @Override
     public Integer call() {
         boolean anyMetric = fid || kid || prdc;
         DistributionOptions options = new DistributionOptions(fid || !anyMetric, !noFidInf, kid, kidSubsets, kidSubsetSize,
                 prdc, k, seed);
-        DistributionResult result = DistributionComparison.run(a, b, extractor, options);
+        DistributionResult result = DistributionComparison.run(a, b, extractor, options, spark);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.pretty(result.toJson()) + System.lineSeparator() : DistributionTables.of(result));
         out.flush();

@@ -28,11 +28,21 @@ public final class DistributionEvaluation {
 
     public static DistributionResult run(DistributionInput a, DistributionInput b, DistributionOptions options,
                                          ExtractorInfo extractor) {
+        return run(a, b, options, extractor, ChunkedStatistics.DEFAULT_CHUNK_ROWS);
+    }
+
+    /**
+     * @param chunkRows rows per summation chunk ({@link ChunkedStatistics}); a sharded run whose
+     *                  shards hold this many rows reproduces this run bit for bit
+     */
+    public static DistributionResult run(DistributionInput a, DistributionInput b, DistributionOptions options,
+                                         ExtractorInfo extractor, int chunkRows) {
         List<String> warnings = new ArrayList<>();
         Labels labels = labels(isUserFeatures(a), isUserFeatures(b), extractor, warnings);
         boolean keepRows = options.kid() || options.prdc();
-        Gathered ga = gather("--a", a, keepRows, options.fid() && options.fidInfinity(), options.seed());
-        Gathered gb = gather("--b", b, keepRows, false, options.seed());
+        Gathered ga = gather("--a", a, keepRows, options.fid() && options.fidInfinity(), options.seed(),
+                chunkRows);
+        Gathered gb = gather("--b", b, keepRows, false, options.seed(), chunkRows);
         Fid fid = fid(ga.side(), gb.side(), labels.id(), options, warnings);
         KernelInceptionDistance.Result kid = null;
         if (options.kid()) {
@@ -85,6 +95,16 @@ public final class DistributionEvaluation {
      */
     public record Side(long n, int dimension, FeatureStatistics stats, StratifiedStatistics strata,
                        GaussianStatistics precomputed) {
+        /** The side summed by {@code acc} (not empty). */
+        public static Side of(ChunkedStatistics acc) {
+            StratifiedStatistics st = acc.strata();
+            if (st != null) {
+                return new Side(st.count(), st.dimension(), null, st, null);
+            }
+            FeatureStatistics fs = acc.plain();
+            return new Side(fs.count(), fs.dimension(), fs, null, null);
+        }
+
         GaussianStatistics gaussian(String label) {
             if (precomputed != null) {
                 return new GaussianStatistics(label, precomputed.n(), precomputed.mean(), precomputed.covariance());
@@ -135,43 +155,28 @@ public final class DistributionEvaluation {
     private record Gathered(Side side, float[][] rows) {
     }
 
-    private static Gathered gather(String side, DistributionInput input, boolean keepRows, boolean stratify, long seed) {
+    private static Gathered gather(String side, DistributionInput input, boolean keepRows, boolean stratify, long seed,
+                                   int chunkRows) {
         if (input instanceof DistributionInput.Reference ref && !keepRows) {
             GaussianStatistics s = ref.statistics();
             return new Gathered(new Side(s.n(), s.dimension(), null, null, s), null);
         }
         FeatureSource source = input instanceof DistributionInput.Reference ref ? ref.features().get()
                 : ((DistributionInput.Features) input).source();
-        SplittableRandom rng = strataRandom(seed);
         List<float[]> rows = keepRows ? new ArrayList<>() : null;
-        Object[] acc = new Object[1];
+        ChunkedStatistics acc = new ChunkedStatistics(chunkRows, stratify, strataRandom(seed));
         source.stream(batch -> {
-            if (batch.length == 0) {
-                return;
-            }
-            if (acc[0] == null) {
-                int d = batch[0].length;
-                acc[0] = stratify ? new StratifiedStatistics(d, FidInfinity.DEFAULT_POINTS) : new FeatureStatistics(d);
-            }
             for (float[] row : batch) {
-                if (acc[0] instanceof StratifiedStatistics st) {
-                    st.add(row, rng);
-                } else {
-                    ((FeatureStatistics) acc[0]).add(row);
-                }
+                acc.add(row);
                 if (rows != null) {
                     rows.add(row);
                 }
             }
         });
-        if (acc[0] == null) {
+        if (acc.isEmpty()) {
             throw new InvalidInputException(side + ": " + input.describe() + " holds no samples");
         }
         float[][] kept = rows == null ? null : rows.toArray(new float[0][]);
-        if (acc[0] instanceof StratifiedStatistics st) {
-            return new Gathered(new Side(st.count(), st.dimension(), null, st, null), kept);
-        }
-        FeatureStatistics fs = (FeatureStatistics) acc[0];
-        return new Gathered(new Side(fs.count(), fs.dimension(), fs, null, null), kept);
+        return new Gathered(Side.of(acc), kept);
     }
 }

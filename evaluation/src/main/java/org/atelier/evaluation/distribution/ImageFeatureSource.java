@@ -21,7 +21,7 @@ import org.atelier.models.features.FeatureExtractor;
  * one batch of images is in memory at a time.
  */
 public final class ImageFeatureSource implements FeatureSource {
-    static final int BATCH = 256;
+    public static final int BATCH = 256;
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
     private final Path path;
@@ -58,43 +58,63 @@ public final class ImageFeatureSource implements FeatureSource {
         return false;
     }
 
+    /** The folder or IDX file. */
+    public Path path() {
+        return path;
+    }
+
+    public boolean isIdx() {
+        return idx;
+    }
+
+    /** How many images the source holds (reads the IDX header, or lists the folder). */
+    public int count() {
+        if (idx) {
+            try (IdxImageReader reader = new IdxImageReader(path)) {
+                return reader.count();
+            }
+        }
+        return imageFiles(path).size();
+    }
+
     @Override
     public void stream(Consumer<float[][]> batches) {
-        if (idx) {
-            streamIdx(batches);
-        } else {
-            streamFolder(batches);
-        }
-    }
-
-    private void streamIdx(Consumer<float[][]> batches) {
-        try (IdxImageReader reader = new IdxImageReader(path)) {
-            List<Image> batch = new ArrayList<>(BATCH);
-            int i = 0;
-            while (reader.hasNext()) {
-                batch.add(extractor.prepare(reader.next(), path + " image " + i++));
-                if (batch.size() == BATCH) {
-                    batches.accept(extractor.features(batch));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                batches.accept(extractor.features(batch));
-            }
-        }
-    }
-
-    private void streamFolder(Consumer<float[][]> batches) {
-        List<Path> files = imageFiles(path);
-        if (files.isEmpty()) {
+        if (!idx && imageFiles(path).isEmpty()) {
             throw new InvalidInputException(path + ": no image files (expected " + String.join(", ", EXTENSIONS) + ")");
         }
+        stream(0, Integer.MAX_VALUE, batches);
+    }
+
+    /**
+     * Feeds the features of images {@code from} (inclusive) to {@code to} (exclusive, clipped to
+     * the count) in batches of {@value #BATCH} counted from {@code from}: a shard that starts at
+     * a multiple of {@value #BATCH} sees the very batches, hence the very features, of a full pass.
+     */
+    public void stream(int from, int to, Consumer<float[][]> batches) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("bad image range [" + from + ", " + to + ")");
+        }
         List<Image> batch = new ArrayList<>(BATCH);
-        for (Path f : files) {
-            batch.add(extractor.prepare(ImageFiles.read(f), f.toString()));
+        Consumer<Image> add = image -> {
+            batch.add(image);
             if (batch.size() == BATCH) {
                 batches.accept(extractor.features(batch));
                 batch.clear();
+            }
+        };
+        if (idx) {
+            try (IdxImageReader reader = new IdxImageReader(path)) {
+                for (int i = 0; i < to && reader.hasNext(); i++) {
+                    Image image = reader.next();
+                    if (i >= from) {
+                        add.accept(extractor.prepare(image, path + " image " + i));
+                    }
+                }
+            }
+        } else {
+            List<Path> files = imageFiles(path);
+            for (Path f : files.subList(Math.min(from, files.size()), Math.min(to, files.size()))) {
+                add.accept(extractor.prepare(ImageFiles.read(f), f.toString()));
             }
         }
         if (!batch.isEmpty()) {

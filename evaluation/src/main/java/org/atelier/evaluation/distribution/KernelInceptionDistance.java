@@ -176,7 +176,7 @@ public final class KernelInceptionDistance {
      * m distinct indices out of n, uniformly (partial Fisher–Yates). The permuted array is kept
      * sparsely — only the m swapped slots — so a draw costs O(m) memory whatever n is.
      */
-    static int[] sample(int n, int m, RandomGenerator rng) {
+    public static int[] sample(int n, int m, RandomGenerator rng) {
         Map<Integer, Integer> moved = new HashMap<>();
         int[] out = new int[m];
         for (int i = 0; i < m; i++) {
