@@ -20,7 +20,6 @@ import org.atelier.evaluation.distribution.FidInfinity;
 import org.atelier.evaluation.distribution.ImageFeatureSource;
 import org.atelier.evaluation.distribution.PrecisionRecallDensityCoverage;
 import org.atelier.models.features.FmnistV1;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +41,7 @@ class SparkDistributionTest {
     static void start() {
         a = idx("a.idx", 700, 0, 3);
         b = idx("b.idx", 600, 25, 4);
-        sc = SparkContexts.open("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.close();
+        sc = TestSpark.local2();
     }
 
     /** Noise images with a brightness offset, so that the two sets differ. */

@@ -33,11 +33,9 @@ class SparkSliceAuditTest {
         Files.writeString(csv, sb);
         SliceAudit.Options o = new SliceAudit.Options("skin_group", "psnr", 200, 5);
         SliceAggregate local = SliceAudit.of(csv, o);
-        SliceAggregate spark;
-        try (JavaSparkContext sc = SparkContexts.open("local[2]")) {
-            spark = SparkSliceAudit.run(sc, csv, o, 4);
-            assertEquals(4, sc.textFile(csv.toString(), 4).getNumPartitions(), "the file was split");
-        }
+        JavaSparkContext sc = TestSpark.local2();
+        SliceAggregate spark = SparkSliceAudit.run(sc, csv, o, 4);
+        assertEquals(4, sc.textFile(csv.toString(), 4).getNumPartitions(), "the file was split");
         Map<String, Object> lj = local.toJson();
         Map<String, Object> sj = spark.toJson();
         assertEquals(lj.get("shares"), sj.get("shares"), "counts, shares and Wilson intervals: identical");
