@@ -31,12 +31,13 @@ class CliLanguageTest {
     private static final Set<String> WRITERS = Set.of("atelier demo", "atelier train", "atelier export",
             "atelier inpaint", "atelier outpaint", "atelier vary", "atelier stylize", "atelier masks list",
             "atelier extractor train fmnist-v1", "atelier extractor train portraits-v1",
-            "atelier extractor reference-stats", "atelier bench fid-files", "atelier bench fid-stream");
+            "atelier extractor reference-stats", "atelier bench fid-files", "atelier bench fid-stream",
+            "atelier metrics slices");
 
     /** Commands that draw random numbers: each takes --seed. */
     private static final Set<String> RANDOM = Set.of("atelier sample", "atelier inpaint", "atelier outpaint",
             "atelier vary", "atelier stylize", "atelier inpaint-eval", "atelier masks preview", "atelier datasets show",
-            "atelier metrics distribution", "atelier metrics compare");
+            "atelier metrics distribution", "atelier metrics compare", "atelier metrics slices");
 
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
     /** "atelier metrics fidelity --json" in a help text names another command's flag: allowed. */

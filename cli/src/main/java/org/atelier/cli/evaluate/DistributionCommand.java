@@ -94,6 +94,11 @@ public final class DistributionCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[*], local[2], spark://host:7077 (docs/spark.md). Image folders "
+                    + "and IDX files are split into shards; the results equal a run without --spark.")
+    String spark;
+
     @Override
     public Integer call() {
         boolean anyMetric = fid || kid || prdc;
@@ -104,13 +109,18 @@ public final class DistributionCommand implements Callable<Integer> {
         String ref = OldSpellings.dataName("--reference", reference);
         DistributionResult result;
         if (ModelSources.isModel(generated)) {
+            if (spark != null) {
+                throw new InvalidInputException("--spark scores image files; draw the samples first "
+                        + "(atelier sample MODEL --out-dir DIR) and pass the folder as --generated");
+            }
             if (n < 1 || n > 50_000) {
                 throw new InvalidInputException("--n must be in 1..50000, got " + n);
             }
             Samples s = Sampling.draw(ModelSources.load(Path.of(generated)).sampler(), SampleRequest.of(n, seed));
             result = DistributionComparison.run(s.images(), s.caption(generated, seed), ref, extractor, options);
         } else {
-            result = DistributionComparison.run(OldSpellings.dataName("--generated", generated), ref, extractor, options);
+            result = DistributionComparison.run(OldSpellings.dataName("--generated", generated), ref, extractor, options,
+                    spark);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.pretty(result.toJson()) + System.lineSeparator() : DistributionTables.of(result));

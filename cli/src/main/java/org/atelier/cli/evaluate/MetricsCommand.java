@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Evaluation metrics: distribution quality (FID, FID∞, KID, PRDC), inpainting fidelity, and paired "
                 + "comparisons of two fidelity evaluations.",
-        subcommands = {DistributionCommand.class, FidelityCommand.class, CompareCommand.class})
+        subcommands = {DistributionCommand.class, FidelityCommand.class, CompareCommand.class, SlicesCommand.class})
 public final class MetricsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

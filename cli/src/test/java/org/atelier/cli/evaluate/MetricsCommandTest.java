@@ -51,6 +51,38 @@ class MetricsCommandTest {
         return p;
     }
 
+    /** The cli never carries Spark: without the spark module, --spark says how to get it. */
+    @Test
+    void sparkWithoutTheSparkModuleSaysHowToAddIt(@TempDir Path dir) throws Exception {
+        Path a = csv(dir, "a.csv", 20, 3, 0.0, 1);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> call("distribution", "--a", a.toString(),
+                "--b", a.toString(), "--spark", "local[2]"));
+        assertTrue(e.getMessage().startsWith("--spark local[2]: the spark module is not on the class path; start through "
+                + "./atelier"), e.getMessage());
+        Path s = dir.resolve("s.csv");
+        Files.writeString(s, "g,v\na,1\n");
+        e = assertThrows(InvalidInputException.class, () -> call("slices", "--csv", s.toString(), "--by", "g",
+                "--spark", "local[2]"));
+        assertTrue(e.getMessage().contains("the spark module is not on the class path"), e.getMessage());
+    }
+
+    /** Calls the subcommand directly, so that its exception reaches the test. */
+    private static Object call(String... args) throws Exception {
+        CommandLine.ParseResult parsed = new CommandLine(new MetricsCommand()).parseArgs(args);
+        java.util.concurrent.Callable<?> command = parsed.subcommand().commandSpec().commandLine().getCommand();
+        return command.call();
+    }
+
+    @Test
+    void slicesPrintsSharesAndMeans(@TempDir Path dir) throws Exception {
+        Path s = dir.resolve("s.csv");
+        Files.writeString(s, "g,v\na,1\nb,3\na,2\n");
+        JsonNode json = Json.mapper().readTree(run("slices", "--csv", s.toString(), "--by", "g", "--value", "v",
+                "--resamples", "50"));
+        assertEquals(2, json.get("shares").get("a").get("count").asInt());
+        assertEquals(1.5, json.get("means").get("a").get("mean").asDouble(), 0.0);
+    }
+
     @Test
     void distributionOnFeatureFilesPrintsTheIssueJsonKeys(@TempDir Path dir) throws Exception {
         Path a = csv(dir, "a.csv", 200, 6, 0.5, 1);

@@ -1,7 +1,9 @@
 package org.atelier.evaluation.distribution;
 
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.models.features.FeatureExtractor;
 import org.atelier.models.features.FeatureExtractors;
@@ -25,9 +27,15 @@ public final class DistributionComparison {
      */
     public static DistributionResult run(String generated, String reference, String extractorId,
                                          DistributionOptions options) {
-        Supplier<FeatureExtractor> loader = memoize(() -> FeatureExtractors.load(extractorId));
+        return run(generated, reference, extractorId, options, ChunkedStatistics.DEFAULT_CHUNK_ROWS);
+    }
+
+    /** With {@code chunkRows} rows per summation chunk (see {@link ChunkedStatistics}). */
+    public static DistributionResult run(String generated, String reference, String extractorId,
+                                         DistributionOptions options, int chunkRows) {
+        Supplier<FeatureExtractor> loader = loader(extractorId);
         return run(DistributionInputs.resolve(generated, "generated", extractorId, loader), reference, extractorId,
-                loader, options);
+                loader, options, chunkRows);
     }
 
     /**
@@ -37,20 +45,48 @@ public final class DistributionComparison {
      */
     public static DistributionResult run(List<Image> generated, String from, String reference, String extractorId,
                                          DistributionOptions options) {
-        Supplier<FeatureExtractor> loader = memoize(() -> FeatureExtractors.load(extractorId));
+        Supplier<FeatureExtractor> loader = loader(extractorId);
         return run(new DistributionInput.Features(ImageFeatureSource.images(generated, from, loader.get())), reference,
-                extractorId, loader, options);
+                extractorId, loader, options, ChunkedStatistics.DEFAULT_CHUNK_ROWS);
     }
 
     private static DistributionResult run(DistributionInput inA, String reference, String extractorId,
-                                          Supplier<FeatureExtractor> loader, DistributionOptions options) {
+                                          Supplier<FeatureExtractor> loader, DistributionOptions options, int chunkRows) {
         DistributionInput inB = DistributionInputs.resolve(reference, "reference", extractorId, loader);
+        return DistributionEvaluation.run(inA, inB, options, extractorInfo(inA, inB, extractorId, options, loader),
+                chunkRows);
+    }
+
+    /**
+     * The same comparison on a cluster: {@code master} is a Spark master URL ({@code local[*]},
+     * {@code spark://host:7077}); null runs here. The engine comes from the spark module.
+     */
+    public static DistributionResult run(String generated, String reference, String extractorId,
+                                         DistributionOptions options, String master) {
+        if (master == null) {
+            return run(generated, reference, extractorId, options);
+        }
+        DistributionEngine engine = ServiceLoader.load(DistributionEngine.class).findFirst()
+                .orElseThrow(() -> new InvalidInputException("--spark " + master + ": the spark module is not on the "
+                        + "class path; start through ./atelier (which adds it when --spark is given) or spark-submit "
+                        + "(docs/spark.md)"));
+        return engine.run(master, generated, reference, extractorId, options);
+    }
+
+    /** Loads the extractor on first use, once. */
+    public static Supplier<FeatureExtractor> loader(String extractorId) {
+        return memoize(() -> FeatureExtractors.load(extractorId));
+    }
+
+    /** The extractor the result names: loaded when a side runs images through it, else only its pinned hash. */
+    public static DistributionEvaluation.ExtractorInfo extractorInfo(DistributionInput inA, DistributionInput inB,
+                                                                     String extractorId, DistributionOptions options,
+                                                                     Supplier<FeatureExtractor> loader) {
         boolean vectorsNeeded = options.kid() || options.prdc();
-        DistributionEvaluation.ExtractorInfo info = needsNetwork(inA, vectorsNeeded) || needsNetwork(inB, vectorsNeeded)
+        return needsNetwork(inA, vectorsNeeded) || needsNetwork(inB, vectorsNeeded)
                 ? describe(loader.get())
                 : new DistributionEvaluation.ExtractorInfo(extractorId, pinnedSha(extractorId),
                         "statistics precomputed by " + extractorId);
-        return DistributionEvaluation.run(inA, inB, options, info);
     }
 
     /** Whether this side runs images through the extractor (committed statistics do so only for KID/PRDC). */

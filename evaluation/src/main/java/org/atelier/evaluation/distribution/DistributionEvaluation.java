@@ -28,78 +28,83 @@ public final class DistributionEvaluation {
 
     public static DistributionResult run(DistributionInput a, DistributionInput b, DistributionOptions options,
                                          ExtractorInfo extractor) {
-        List<String> warnings = new ArrayList<>();
-        boolean userA = a instanceof DistributionInput.Features f && f.source().userFeatures();
-        boolean userB = b instanceof DistributionInput.Features f && f.source().userFeatures();
-        String label;
-        String sha;
-        String input;
-        if (userA && userB) {
-            label = USER_FEATURES;
-            sha = "";
-            input = "feature vectors supplied by the user";
-        } else {
-            label = extractor.id();
-            sha = extractor.sha256();
-            input = extractor.input();
-            if (userA || userB) {
-                warnings.add("the CSV features of --" + (userA ? "a" : "b") + " are taken to be " + extractor.id()
-                        + " features");
-            }
-        }
-        boolean keepRows = options.kid() || options.prdc();
-        Gathered ga = gather("--a", a, keepRows, options.fid() && options.fidInfinity(), options.seed());
-        Gathered gb = gather("--b", b, keepRows, false, options.seed());
-        if (ga.dimension() != gb.dimension()) {
-            throw new InvalidInputException("--a has " + ga.dimension() + "-d features but --b has " + gb.dimension()
-                    + "-d ones");
-        }
+        return run(a, b, options, extractor, ChunkedStatistics.DEFAULT_CHUNK_ROWS);
+    }
 
-        Double fid = null;
-        Double fidInf = null;
-        List<FidInfinity.Point> points = List.of();
-        if (options.fid()) {
-            requireTwo("--a", ga.n());
-            requireTwo("--b", gb.n());
-            FrechetDistance reference = FrechetDistance.prepare(gb.gaussian(label));
-            fid = reference.distanceTo(ga.gaussian(label));
-            if (!options.fidInfinity()) {
-                warnings.add("FID∞ not computed (switched off)");
-            } else if (ga.strata() == null) {
-                warnings.add("FID∞ needs the features of --a; it is given as precomputed statistics");
-            } else {
-                FidInfinity.Result inf = FidInfinity.compute(ga.strata(), reference, label);
-                if (inf == null) {
-                    warnings.add("FID∞ needs at least " + FidInfinity.MIN_SAMPLES + " samples in --a, got " + ga.n());
-                } else {
-                    fidInf = inf.fidInfinity();
-                    points = inf.points();
-                }
-            }
-        }
+    /**
+     * @param chunkRows rows per summation chunk ({@link ChunkedStatistics}); a sharded run whose
+     *                  shards hold this many rows reproduces this run bit for bit
+     */
+    public static DistributionResult run(DistributionInput a, DistributionInput b, DistributionOptions options,
+                                         ExtractorInfo extractor, int chunkRows) {
+        List<String> warnings = new ArrayList<>();
+        Labels labels = labels(isUserFeatures(a), isUserFeatures(b), extractor, warnings);
+        boolean keepRows = options.kid() || options.prdc();
+        Gathered ga = gather("--generated", a, keepRows, options.fid() && options.fidInfinity(), options.seed(),
+                chunkRows);
+        Gathered gb = gather("--reference", b, keepRows, false, options.seed(), chunkRows);
+        Fid fid = fid(ga.side(), gb.side(), labels.id(), options, warnings);
         KernelInceptionDistance.Result kid = null;
         if (options.kid()) {
             kid = KernelInceptionDistance.compute(ga.rows(), gb.rows(), options.kidSubsets(), options.kidSubsetSize(),
-                    new SplittableRandom(Seeds.derive(options.seed(), "kid")));
+                    kidRandom(options));
             warnings.addAll(kid.warnings());
         }
         PrecisionRecallDensityCoverage.Result prdc = null;
         if (options.prdc()) {
             prdc = PrecisionRecallDensityCoverage.compute(gb.rows(), ga.rows(), options.k());
         }
-        return new DistributionResult(label, sha, input, a.describe(), b.describe(), ga.n(), gb.n(), fid, fidInf, points,
-                kid, prdc, options.seed(), warnings);
+        return new DistributionResult(labels.id(), labels.sha256(), labels.input(), a.describe(), b.describe(),
+                ga.side().n(), gb.side().n(), fid.fid(), fid.fidInfinity(), fid.points(), kid, prdc, options.seed(),
+                warnings);
     }
 
-    private static void requireTwo(String side, long n) {
-        if (n < 2) {
-            throw new InvalidInputException("FID needs at least 2 samples in " + side + ", got " + n);
+    /** The generator of KID's subset draws. */
+    public static SplittableRandom kidRandom(DistributionOptions options) {
+        return new SplittableRandom(Seeds.derive(options.seed(), "kid"));
+    }
+
+    /** The generator that assigns the rows of A, in order, to FID∞'s strata (one draw per row). */
+    public static SplittableRandom strataRandom(long seed) {
+        return new SplittableRandom(Seeds.derive(seed, "fid-inf-strata"));
+    }
+
+    static boolean isUserFeatures(DistributionInput in) {
+        return in instanceof DistributionInput.Features f && f.source().userFeatures();
+    }
+
+    /** What the result says about the features' origin. */
+    public record Labels(String id, String sha256, String input) {
+    }
+
+    /** The extractor labels of a comparison; warns when user CSV features are taken as an extractor's. */
+    public static Labels labels(boolean userA, boolean userB, ExtractorInfo extractor, List<String> warnings) {
+        if (userA && userB) {
+            return new Labels(USER_FEATURES, "", "feature vectors supplied by the user");
         }
+        if (userA || userB) {
+            warnings.add("the CSV features of --" + (userA ? "a" : "b") + " are taken to be " + extractor.id()
+                    + " features");
+        }
+        return new Labels(extractor.id(), extractor.sha256(), extractor.input());
     }
 
-    /** One side's statistics (and vectors, when kept). */
-    private record Gathered(long n, int dimension, FeatureStatistics stats, StratifiedStatistics strata,
-                            GaussianStatistics precomputed, float[][] rows) {
+    /**
+     * One side's streaming statistics: {@code stats} or, for A with FID∞, {@code strata}; or
+     * {@code precomputed} committed statistics. Exactly one of the three is set.
+     */
+    public record Side(long n, int dimension, FeatureStatistics stats, StratifiedStatistics strata,
+                       GaussianStatistics precomputed) {
+        /** The side summed by {@code acc} (not empty). */
+        public static Side of(ChunkedStatistics acc) {
+            StratifiedStatistics st = acc.strata();
+            if (st != null) {
+                return new Side(st.count(), st.dimension(), null, st, null);
+            }
+            FeatureStatistics fs = acc.plain();
+            return new Side(fs.count(), fs.dimension(), fs, null, null);
+        }
+
         GaussianStatistics gaussian(String label) {
             if (precomputed != null) {
                 return new GaussianStatistics(label, precomputed.n(), precomputed.mean(), precomputed.covariance());
@@ -108,43 +113,70 @@ public final class DistributionEvaluation {
         }
     }
 
-    private static Gathered gather(String side, DistributionInput input, boolean keepRows, boolean stratify, long seed) {
+    /** FID and FID∞ (null when not asked for or not computable; {@code warnings} says why). */
+    public record Fid(Double fid, Double fidInfinity, List<FidInfinity.Point> points) {
+    }
+
+    /** FID of A against B and, when A is stratified, FID∞; checks the dimensions agree. */
+    public static Fid fid(Side a, Side b, String label, DistributionOptions options, List<String> warnings) {
+        if (a.dimension() != b.dimension()) {
+            throw new InvalidInputException("--a has " + a.dimension() + "-d features but --b has " + b.dimension()
+                    + "-d ones");
+        }
+        if (!options.fid()) {
+            return new Fid(null, null, List.of());
+        }
+        requireTwo("--generated", a.n());
+        requireTwo("--reference", b.n());
+        FrechetDistance reference = FrechetDistance.prepare(b.gaussian(label));
+        double fid = reference.distanceTo(a.gaussian(label));
+        if (!options.fidInfinity()) {
+            warnings.add("FID∞ not computed (switched off)");
+        } else if (a.strata() == null) {
+            warnings.add("FID∞ needs the features of --a; it is given as precomputed statistics");
+        } else {
+            FidInfinity.Result inf = FidInfinity.compute(a.strata(), reference, label);
+            if (inf == null) {
+                warnings.add("FID∞ needs at least " + FidInfinity.MIN_SAMPLES + " samples in --a, got " + a.n());
+            } else {
+                return new Fid(fid, inf.fidInfinity(), inf.points());
+            }
+        }
+        return new Fid(fid, null, List.of());
+    }
+
+    private static void requireTwo(String side, long n) {
+        if (n < 2) {
+            throw new InvalidInputException("FID needs at least 2 samples in " + side + ", got " + n);
+        }
+    }
+
+    /** One side's statistics and vectors (when kept). */
+    private record Gathered(Side side, float[][] rows) {
+    }
+
+    private static Gathered gather(String side, DistributionInput input, boolean keepRows, boolean stratify, long seed,
+                                   int chunkRows) {
         if (input instanceof DistributionInput.Reference ref && !keepRows) {
             GaussianStatistics s = ref.statistics();
-            return new Gathered(s.n(), s.dimension(), null, null, s, null);
+            return new Gathered(new Side(s.n(), s.dimension(), null, null, s), null);
         }
         FeatureSource source = input instanceof DistributionInput.Reference ref ? ref.features().get()
                 : ((DistributionInput.Features) input).source();
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "fid-inf-strata"));
         List<float[]> rows = keepRows ? new ArrayList<>() : null;
-        Object[] acc = new Object[1];
+        ChunkedStatistics acc = new ChunkedStatistics(chunkRows, stratify, strataRandom(seed));
         source.stream(batch -> {
-            if (batch.length == 0) {
-                return;
-            }
-            if (acc[0] == null) {
-                int d = batch[0].length;
-                acc[0] = stratify ? new StratifiedStatistics(d, FidInfinity.DEFAULT_POINTS) : new FeatureStatistics(d);
-            }
             for (float[] row : batch) {
-                if (acc[0] instanceof StratifiedStatistics st) {
-                    st.add(row, rng);
-                } else {
-                    ((FeatureStatistics) acc[0]).add(row);
-                }
+                acc.add(row);
                 if (rows != null) {
                     rows.add(row);
                 }
             }
         });
-        if (acc[0] == null) {
+        if (acc.isEmpty()) {
             throw new InvalidInputException(side + ": " + input.describe() + " holds no samples");
         }
         float[][] kept = rows == null ? null : rows.toArray(new float[0][]);
-        if (acc[0] instanceof StratifiedStatistics st) {
-            return new Gathered(st.count(), st.dimension(), null, st, null, kept);
-        }
-        FeatureStatistics fs = (FeatureStatistics) acc[0];
-        return new Gathered(fs.count(), fs.dimension(), fs, null, null, kept);
+        return new Gathered(Side.of(acc), kept);
     }
 }

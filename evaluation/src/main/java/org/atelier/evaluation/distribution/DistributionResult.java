@@ -53,7 +53,12 @@ public record DistributionResult(String extractor, String extractorSha256, Strin
         m.put("kid_subset_size", kid == null ? null : kid.subsetSize());
         m.put("k", prdc == null ? null : prdc.k());
         m.put("seed", seed);
-        m.put("fid_inf_points", fidInfPoints.stream().map(p -> Map.of("n", p.n(), "fid", p.fid())).toList());
+        m.put("fid_inf_points", fidInfPoints.stream().map(p -> {
+            Map<String, Object> point = new LinkedHashMap<>(); // key order fixed, so that runs print identically
+            point.put("n", p.n());
+            point.put("fid", p.fid());
+            return point;
+        }).toList());
         m.put("warnings", warnings);
         return m;
     }

@@ -1,5 +1,6 @@
 package org.atelier.evaluation.distribution;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.atelier.core.errors.InvalidInputException;
 import org.bytedeco.javacpp.DoublePointer;
@@ -117,6 +118,32 @@ public final class FeatureStatistics {
         System.arraycopy(sum, 0, c.sum, 0, dimension);
         c.outer.assign(outer);
         return c;
+    }
+
+    /**
+     * The whole state as plain arrays, to ship between machines (a Spark task's result):
+     * {@link #fromSnapshot} rebuilds an accumulator whose every later sum is bit-identical.
+     *
+     * @param upperOuter XᵀX as kept, d×d row-major; only its upper triangle is meaningful
+     */
+    public record Snapshot(int dimension, long n, double[] sum, double[] upperOuter) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    public Snapshot snapshot() {
+        flush();
+        return new Snapshot(dimension, n, sum.clone(), outer.data().asDouble());
+    }
+
+    public static FeatureStatistics fromSnapshot(Snapshot s) {
+        FeatureStatistics out = new FeatureStatistics(s.dimension());
+        if (s.sum().length != s.dimension() || s.upperOuter().length != s.dimension() * s.dimension()) {
+            throw new IllegalArgumentException("snapshot arrays do not match dimension " + s.dimension());
+        }
+        out.n = s.n();
+        System.arraycopy(s.sum(), 0, out.sum, 0, s.dimension());
+        out.outer.assign(Nd4j.create(s.upperOuter(), new long[] {s.dimension(), s.dimension()}, 'c'));
+        return out;
     }
 
     /** Sum of the vectors (a copy). */

@@ -22,7 +22,7 @@ import org.atelier.models.features.FeatureExtractor;
  * one batch of images is in memory at a time.
  */
 public final class ImageFeatureSource implements FeatureSource {
-    static final int BATCH = 256;
+    public static final int BATCH = 256;
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
     private final Path path;
@@ -82,49 +82,77 @@ public final class ImageFeatureSource implements FeatureSource {
         return false;
     }
 
+    /** The folder or IDX file. */
+    public Path path() {
+        return path;
+    }
+
+    public boolean isIdx() {
+        return idx;
+    }
+
+    /** How many images the source holds (reads the IDX header, or lists the folder). */
+    public int count() {
+        if (idx) {
+            try (IdxImageReader reader = new IdxImageReader(path)) {
+                return reader.count();
+            }
+        }
+        return imageFiles(path).size();
+    }
+
     @Override
     public void stream(Consumer<float[][]> batches) {
         if (dataset != null) {
-            streamDataset(batches);
-        } else if (images != null) {
+            Batches out = new Batches(batches);
+            for (int i = 0; i < dataset.size(); i++) {
+                out.add(dataset.get(i).image(), dataset.id() + " image " + i);
+            }
+            out.flush();
+            return;
+        }
+        if (images != null) {
             Batches out = new Batches(batches);
             for (int i = 0; i < images.size(); i++) {
                 out.add(images.get(i), imagesFrom + " image " + i);
             }
             out.flush();
-        } else if (idx) {
-            streamIdx(batches);
-        } else {
-            streamFolder(batches);
+            return;
         }
-    }
-
-    private void streamIdx(Consumer<float[][]> batches) {
-        try (IdxImageReader reader = new IdxImageReader(path)) {
-            Batches out = new Batches(batches);
-            for (int i = 0; reader.hasNext(); i++) {
-                out.add(reader.next(), path + " image " + i);
-            }
-            out.flush();
-        }
-    }
-
-    private void streamDataset(Consumer<float[][]> batches) {
-        Batches out = new Batches(batches);
-        for (int i = 0; i < dataset.size(); i++) {
-            out.add(dataset.get(i).image(), dataset.id() + " image " + i);
-        }
-        out.flush();
-    }
-
-    private void streamFolder(Consumer<float[][]> batches) {
-        List<Path> files = imageFiles(path);
-        if (files.isEmpty()) {
+        if (!idx && imageFiles(path).isEmpty()) {
             throw new InvalidInputException(path + ": no image files (expected " + String.join(", ", EXTENSIONS) + ")");
         }
+        stream(0, Integer.MAX_VALUE, batches);
+    }
+
+    /**
+     * Feeds the features of images {@code from} (inclusive) to {@code to} (exclusive, clipped to
+     * the count) of an IDX file or folder in batches of {@value #BATCH} counted from {@code from}:
+     * a shard that starts at a multiple of {@value #BATCH} sees the very batches, hence the very
+     * features, of a full pass.
+     */
+    public void stream(int from, int to, Consumer<float[][]> batches) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("bad image range [" + from + ", " + to + ")");
+        }
+        if (path == null) {
+            throw new IllegalStateException("only image files and folders stream by range, not " + describe());
+        }
         Batches out = new Batches(batches);
-        for (Path f : files) {
-            out.add(ImageFiles.read(f), f.toString());
+        if (idx) {
+            try (IdxImageReader reader = new IdxImageReader(path)) {
+                for (int i = 0; i < to && reader.hasNext(); i++) {
+                    Image image = reader.next();
+                    if (i >= from) {
+                        out.add(image, path + " image " + i);
+                    }
+                }
+            }
+        } else {
+            List<Path> files = imageFiles(path);
+            for (Path f : files.subList(Math.min(from, files.size()), Math.min(to, files.size()))) {
+                out.add(ImageFiles.read(f), f.toString());
+            }
         }
         out.flush();
     }

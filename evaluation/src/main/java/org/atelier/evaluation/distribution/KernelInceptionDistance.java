@@ -1,7 +1,10 @@
 package org.atelier.evaluation.distribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.atelier.core.errors.InvalidInputException;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,32 +43,86 @@ public final class KernelInceptionDistance {
     }
 
     public static Result compute(float[][] a, float[][] b, int subsets, int subsetSize, RandomGenerator rng) {
+        if (a.length >= 2 && b.length >= 2 && a[0].length != b[0].length) {
+            throw new InvalidInputException("feature dimensions differ: " + a[0].length + " vs " + b[0].length);
+        }
+        return score(a, b, draw(a.length, b.length, subsets, subsetSize, rng));
+    }
+
+    /**
+     * Which rows each subset takes, drawn before any feature is seen: a sharded run draws on the
+     * driver, fetches only the rows named here, and scores them with {@link Draw#remap} — the
+     * same subsets, hence the same KID, as {@link #compute} on all the rows.
+     *
+     * @param a        per subset, m row indices into set A (drawn first)
+     * @param b        per subset, m row indices into set B
+     * @param warnings e.g. that the subset size was capped
+     */
+    public record Draw(int[][] a, int[][] b, int subsetSize, List<String> warnings) {
+        public Draw {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** The distinct indices of one side, ascending. */
+        public static int[] distinct(int[][] subsets) {
+            return Arrays.stream(subsets).flatMapToInt(Arrays::stream).distinct().sorted().toArray();
+        }
+
+        /** The same draw with every index replaced by its position in the ascending {@code keptA} / {@code keptB}. */
+        public Draw remap(int[] keptA, int[] keptB) {
+            return new Draw(positions(a, keptA), positions(b, keptB), subsetSize, warnings);
+        }
+
+        private static int[][] positions(int[][] subsets, int[] kept) {
+            int[][] out = new int[subsets.length][];
+            for (int s = 0; s < subsets.length; s++) {
+                out[s] = new int[subsets[s].length];
+                for (int i = 0; i < subsets[s].length; i++) {
+                    int p = Arrays.binarySearch(kept, subsets[s][i]);
+                    if (p < 0) {
+                        throw new IllegalArgumentException("row " + subsets[s][i] + " of the draw was not kept");
+                    }
+                    out[s][i] = p;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Draws the subsets for sets of {@code nA} and {@code nB} rows (A then B, subset by subset). */
+    public static Draw draw(int nA, int nB, int subsets, int subsetSize, RandomGenerator rng) {
         if (subsets < 1) {
             throw new InvalidInputException("--kid-subsets must be at least 1, got " + subsets);
         }
         if (subsetSize < 2) {
             throw new InvalidInputException("--kid-subset-size must be at least 2, got " + subsetSize);
         }
-        if (a.length < 2 || b.length < 2) {
-            throw new InvalidInputException("KID needs at least 2 samples per set, got n_a=" + a.length + ", n_b="
-                    + b.length);
-        }
-        if (a[0].length != b[0].length) {
-            throw new InvalidInputException("feature dimensions differ: " + a[0].length + " vs " + b[0].length);
+        if (nA < 2 || nB < 2) {
+            throw new InvalidInputException("KID needs at least 2 samples per set, got n_a=" + nA + ", n_b=" + nB);
         }
         List<String> warnings = new ArrayList<>();
         int m = subsetSize;
-        int cap = Math.min(a.length, b.length);
+        int cap = Math.min(nA, nB);
         if (m > cap) {
             warnings.add("KID subset size " + subsetSize + " is larger than the smaller set (" + cap
                     + " samples); capped at " + cap);
             m = cap;
         }
+        int[][] ia = new int[subsets][];
+        int[][] ib = new int[subsets][];
+        for (int s = 0; s < subsets; s++) {
+            ia[s] = sample(nA, m, rng);
+            ib[s] = sample(nB, m, rng);
+        }
+        return new Draw(ia, ib, m, warnings);
+    }
+
+    /** KID over the subsets of {@code draw}, whose indices point into {@code a} and {@code b}. */
+    public static Result score(float[][] a, float[][] b, Draw draw) {
+        int subsets = draw.a().length;
         double[] scores = new double[subsets];
         for (int s = 0; s < subsets; s++) {
-            int[] ia = sample(a.length, m, rng);
-            int[] ib = sample(b.length, m, rng);
-            scores[s] = mmd2Unbiased(a, ia, b, ib);
+            scores[s] = mmd2Unbiased(a, draw.a()[s], b, draw.b()[s]);
         }
         double mean = 0;
         for (double v : scores) {
@@ -76,7 +133,7 @@ public final class KernelInceptionDistance {
         for (double v : scores) {
             var += (v - mean) * (v - mean);
         }
-        return new Result(mean, Math.sqrt(var / subsets), subsets, m, warnings);
+        return new Result(mean, Math.sqrt(var / subsets), subsets, draw.subsetSize(), draw.warnings());
     }
 
     /** Unbiased MMD² between the rows {@code a[ia]} and {@code b[ib]} (equal counts). */
@@ -115,20 +172,19 @@ public final class KernelInceptionDistance {
         return s;
     }
 
-    /** m distinct indices out of n, uniformly (partial Fisher–Yates). */
-    static int[] sample(int n, int m, RandomGenerator rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
+    /**
+     * m distinct indices out of n, uniformly (partial Fisher–Yates). The permuted array is kept
+     * sparsely — only the m swapped slots — so a draw costs O(m) memory whatever n is.
+     */
+    public static int[] sample(int n, int m, RandomGenerator rng) {
+        Map<Integer, Integer> moved = new HashMap<>();
+        int[] out = new int[m];
         for (int i = 0; i < m; i++) {
             int j = i + rng.nextInt(n - i);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
+            int atJ = moved.getOrDefault(j, j);
+            moved.put(j, moved.getOrDefault(i, i));
+            out[i] = atJ;
         }
-        int[] out = new int[m];
-        System.arraycopy(p, 0, out, 0, m);
         return out;
     }
 }

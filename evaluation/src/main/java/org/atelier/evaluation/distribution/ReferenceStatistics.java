@@ -3,6 +3,7 @@ package org.atelier.evaluation.distribution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.atelier.core.errors.CorruptFileException;
@@ -45,8 +46,11 @@ public final class ReferenceStatistics {
                     + FmnistV1.ID + " only, not '" + extractorId + "'");
         }
         GaussianStatistics stats = fmnistTest();
-        // KID and PRDC need the features themselves: the same 10 000 images, embedded in the repo
-        Supplier<FeatureSource> features = () -> ImageFeatureSource.dataset(FashionMnist.embeddedTest(), extractor.get());
+        // KID and PRDC need the features themselves: the same 10 000 images, from Debian's file where it
+        // is installed (a file can be sharded by --spark), else from the copy embedded in the repo
+        Supplier<FeatureSource> features = () -> Files.isRegularFile(FMNIST_TEST_IMAGES)
+                ? ImageFeatureSource.idx(FMNIST_TEST_IMAGES, extractor.get())
+                : ImageFeatureSource.dataset(FashionMnist.embeddedTest(), extractor.get());
         return new DistributionInput.Reference(FASHION_MNIST_TEST, stats, features);
     }
 

@@ -66,6 +66,23 @@ public final class StratifiedStatistics {
         return n;
     }
 
+    /** Every stratum's state, in stratum order (see {@link FeatureStatistics#snapshot}). */
+    public FeatureStatistics.Snapshot[] snapshot() {
+        FeatureStatistics.Snapshot[] out = new FeatureStatistics.Snapshot[strata.length];
+        for (int i = 0; i < strata.length; i++) {
+            out[i] = strata[i].snapshot();
+        }
+        return out;
+    }
+
+    public static StratifiedStatistics fromSnapshot(FeatureStatistics.Snapshot[] snapshots) {
+        StratifiedStatistics out = new StratifiedStatistics(snapshots[0].dimension(), snapshots.length);
+        for (int i = 0; i < snapshots.length; i++) {
+            out.strata[i] = FeatureStatistics.fromSnapshot(snapshots[i]);
+        }
+        return out;
+    }
+
     public void merge(StratifiedStatistics other) {
         if (other.strata.length != strata.length) {
             throw new IllegalArgumentException("cannot merge " + other.strata.length + " strata into " + strata.length);

@@ -114,4 +114,18 @@ class FeatureStatisticsTest {
         assertThrows(org.atelier.core.errors.CorruptFileException.class,
                 () -> GaussianStatistics.decode(bytes, java.nio.file.Path.of("mem")));
     }
+
+    @Test
+    void aSnapshotRebuildsTheSameState() {
+        float[][] rows = TestData.gaussian(300, 5, 0.1, 3);
+        FeatureStatistics s = new FeatureStatistics(5);
+        s.addAll(rows);
+        FeatureStatistics back = FeatureStatistics.fromSnapshot(s.snapshot());
+        float[][] more = TestData.gaussian(70, 5, 0.2, 4);
+        s.addAll(more);
+        back.addAll(more);
+        assertEquals(s.count(), back.count());
+        assertArrayEquals(s.sum(), back.sum(), 0.0);
+        assertArrayEquals(s.outerProductSum(), back.outerProductSum(), 0.0);
+    }
 }

@@ -58,6 +58,51 @@ class KidAndPrdcTest {
         assertTrue(r.warnings().get(0).contains("capped at 50"), r.warnings().get(0));
     }
 
+    /** The sparse draw is the textbook partial Fisher–Yates over a full array, index for index. */
+    @Test
+    void sparseSampleEqualsTheFullArrayShuffle() {
+        java.util.SplittableRandom r1 = new java.util.SplittableRandom(5);
+        java.util.SplittableRandom r2 = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 2 + r1.nextInt(300);
+            r2.nextInt(300);
+            int m = 1 + r1.nextInt(n);
+            r2.nextInt(n);
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            int[] expected = new int[m];
+            for (int i = 0; i < m; i++) {
+                int j = i + r2.nextInt(n - i);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+                expected[i] = p[i];
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, KernelInceptionDistance.sample(n, m, r1));
+        }
+    }
+
+    /** Scoring only the drawn rows, compacted, gives the KID of all rows bit for bit (what a sharded run does). */
+    @Test
+    void kidOfTheDrawnRowsAloneEqualsKidOfAllRows() {
+        float[][] a = TestData.gaussian(300, 8, 0.0, 1);
+        float[][] b = TestData.gaussian(250, 8, 0.3, 2);
+        KernelInceptionDistance.Result all = KernelInceptionDistance.compute(a, b, 7, 40,
+                new java.util.SplittableRandom(9));
+        KernelInceptionDistance.Draw draw = KernelInceptionDistance.draw(a.length, b.length, 7, 40,
+                new java.util.SplittableRandom(9));
+        int[] keptA = KernelInceptionDistance.Draw.distinct(draw.a());
+        int[] keptB = KernelInceptionDistance.Draw.distinct(draw.b());
+        float[][] rowsA = java.util.Arrays.stream(keptA).mapToObj(i -> a[i]).toArray(float[][]::new);
+        float[][] rowsB = java.util.Arrays.stream(keptB).mapToObj(i -> b[i]).toArray(float[][]::new);
+        KernelInceptionDistance.Result kept = KernelInceptionDistance.score(rowsA, rowsB, draw.remap(keptA, keptB));
+        assertTrue(keptA.length < a.length);
+        assertEquals(all.mean(), kept.mean(), 0.0);
+        assertEquals(all.std(), kept.std(), 0.0);
+    }
+
     @Test
     void prdcMatchesNumpyOnTheCommittedFeatures() {
         float[][] a = TestData.csv("features_a.csv");
