@@ -66,7 +66,7 @@ public final class ScheduleChart {
     public enum Curve {
         BETA("β_t", "β_t (noise added at step t)"),
         ALPHA_BAR("ᾱ_t", "ᾱ_t (signal power left at t)"),
-        SNR_DB("SNR", "SNR of x_t in dB, 10·log10(ᾱ_t / (1 − ᾱ_t))");
+        SNR_DB("SNR", "SNR of x_t (dB)");
 
         private final String shortName;
         private final String axis;
