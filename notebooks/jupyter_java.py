@@ -92,17 +92,19 @@ def start_kernel(client, startup_timeout: int, tries: int, name: str, log_path: 
     silent for ever. Such a start is killed and tried again: as soon as its log shows the dead
     thread, or after startup_timeout seconds of silence.
     """
+    from nbclient.util import run_sync
+
     for attempt in range(1, tries + 1):
         offset = log_path.stat().st_size
         client.km = client.create_kernel_manager()
         client.start_new_kernel(cwd=str(HERE), stdout=log, stderr=log)
-        kc = client.km.client()
+        kc = client.km.client()  # nbclient's kernel managers are asynchronous, hence run_sync below
         kc.start_channels()
         deadline = time.monotonic() + startup_timeout
         why = f"no answer in {startup_timeout} s"
         while time.monotonic() < deadline:
             try:
-                kc.wait_for_ready(timeout=3)
+                run_sync(kc.wait_for_ready)(timeout=3)
                 kc.allow_stdin = False
                 client.kc = kc
                 return
@@ -116,7 +118,7 @@ def start_kernel(client, startup_timeout: int, tries: int, name: str, log_path: 
         print(f"  {name}: kernel start {attempt}/{tries} failed ({why}); starting another",
               file=sys.stderr, flush=True)
         kc.stop_channels()
-        client.km.shutdown_kernel(now=True)
+        run_sync(client.km.shutdown_kernel)(now=True)
         client.km = None
         client.kc = None
     raise RuntimeError(f"{name}: the kernel did not start in {tries} tries")
