@@ -198,7 +198,7 @@ def main():
     e.add_argument("--in-place", action="store_true", help="write the outputs back into the notebooks")
     e.add_argument("--startup-timeout", type=int, default=60,
                    help="seconds a silent kernel start is given before another is tried (default 60)")
-    e.add_argument("--tries", type=int, default=6, help="kernel starts per notebook (default 6)")
+    e.add_argument("--tries", type=int, default=10, help="kernel starts per notebook (default 10)")
     e.add_argument("--cell-timeout", type=int, default=1200, help="seconds one cell may take (default 1200)")
     a = p.parse_args()
     if a.command == "kernelspec":

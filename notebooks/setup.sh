@@ -7,4 +7,5 @@ here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
 command -v jupyter-notebook >/dev/null || {
   echo "setup: the notebook UI is missing; install it with: apt-get install jupyter-notebook" >&2; exit 2; }
 cd "$here"
-JUPYTER_PATH="$here/target/jupyter" exec jupyter notebook --notebook-dir="$here" "$@"
+root=(); [[ $(id -u) -eq 0 ]] && root=(--allow-root)   # containers often run as root; Jupyter refuses it otherwise
+JUPYTER_PATH="$here/target/jupyter" exec jupyter notebook --notebook-dir="$here" "${root[@]}" "$@"
