@@ -1,6 +1,7 @@
 package org.atelier.cli;
 
 import java.util.Arrays;
+import org.atelier.core.io.QuietStdout;
 import picocli.CommandLine;
 
 /** Entry point of the {@code atelier} command. */

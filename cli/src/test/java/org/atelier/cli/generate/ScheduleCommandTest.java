@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.cli.MainTestAccess;
+import org.atelier.core.image.Image;
+import org.atelier.core.image.ImageFiles;
 import org.atelier.core.io.Json;
 import org.junit.jupiter.api.Test;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScheduleCommandTest {
@@ -36,5 +40,24 @@ class ScheduleCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("linear") && bad.err().contains("cosine"), bad.err());
         assertEquals(2, MainTestAccess.run("schedule", "--steps", "1").code());
+    }
+
+    @Test
+    void noiseImageDrawsTheCleanImageThenOneColumnPerTimestep(@TempDir Path tmp) throws Exception {
+        Path img = tmp.resolve("in.png");
+        ImageFiles.writePng(Image.blank(1, 28, 28, 0.5f), img);
+        Path out = tmp.resolve("q.png");
+        MainTestAccess.Result r = MainTestAccess.run("schedule", "--kind", "cosine", "--noise-image", img.toString(),
+                "--at", "0,500,999", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[-1, 0, 500, 999]"), r.out());
+        BufferedImage q = ImageIO.read(out.toFile());
+        assertTrue(q.getWidth() > 4 * 84, "four columns of at least 84 px: " + q.getWidth());
+        MainTestAccess.Result outside = MainTestAccess.run("schedule", "--steps", "100", "--noise-image", img.toString(),
+                "--at", "100", "--out", out.toString());
+        assertEquals(2, outside.code());
+        assertTrue(outside.err().contains("--at") && outside.err().contains("0..99"), outside.err());
+        assertEquals(2, MainTestAccess.run("schedule", "--noise-image", img.toString()).code(), "--out is needed");
+        assertEquals(2, MainTestAccess.run("schedule", "--at", "3").code(), "--at needs --noise-image");
     }
 }

@@ -24,6 +24,23 @@ public record Mask(int height, int width, boolean[] hole) {
         return new Mask(height, width, new boolean[height * width]);
     }
 
+    /** Which pixels a drawn mask makes a hole. */
+    @FunctionalInterface
+    public interface Shape {
+        boolean isHole(int y, int x);
+    }
+
+    /** A mask drawn by a rule, e.g. {@code Mask.drawn(28, 28, (y, x) -> y >= 10 && y < 20)} for a band of rows. */
+    public static Mask drawn(int height, int width, Shape shape) {
+        boolean[] hole = new boolean[height * width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                hole[y * width + x] = shape.isHole(y, x);
+            }
+        }
+        return new Mask(height, width, hole);
+    }
+
     public boolean isHole(int y, int x) {
         return hole[y * width + x];
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.atelier.core.image.Image;
 import org.junit.jupiter.api.Test;
 
+/** Masks shown (hole painted grey) and drawn by a rule. */
 class MaskGreyOutTest {
     @Test
     void holePixelsTurnMidGreyInEveryChannelAndTheRestStay() {
@@ -18,5 +19,15 @@ class MaskGreyOutTest {
         assertEquals(0f, out.get(2, 1, 1));
         assertEquals(1f, rgb.get(0, 0, 0), "the input is left unchanged");
         assertThrows(IllegalArgumentException.class, () -> m.greyOut(new Image(1, 3, 2, new float[6])));
+    }
+
+    @Test
+    void aDrawnMaskHasItsHoleWhereTheRuleSays() {
+        Mask m = Mask.drawn(3, 4, (y, x) -> y == 1 && x >= 2);
+        assertEquals(2, m.holePixels());
+        assertEquals(true, m.isHole(1, 2));
+        assertEquals(true, m.isHole(1, 3));
+        assertEquals(false, m.isHole(0, 2));
+        assertEquals(false, m.isHole(1, 1));
     }
 }

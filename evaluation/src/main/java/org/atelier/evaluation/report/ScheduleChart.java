@@ -3,6 +3,9 @@ package org.atelier.evaluation.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.atelier.models.diffusion.NoiseSchedule;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -56,6 +59,48 @@ public final class ScheduleChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(new TextTitle(String.format("β from %.3g to %.3g; ᾱ_T = %.4g", s.beta(0), s.beta(s.steps() - 1),
                 s.alphaBar(s.steps() - 1))));
+        return chart;
+    }
+
+    /** One quantity of a schedule, for {@link #compare}. */
+    public enum Curve {
+        BETA("β_t", "β_t (noise added at step t)"),
+        ALPHA_BAR("ᾱ_t", "ᾱ_t (signal power left at t)"),
+        SNR_DB("SNR", "SNR of x_t (dB)");
+
+        private final String shortName;
+        private final String axis;
+
+        Curve(String shortName, String axis) {
+            this.shortName = shortName;
+            this.axis = axis;
+        }
+
+        double value(NoiseSchedule s, int t) {
+            return switch (this) {
+                case BETA -> s.beta(t);
+                case ALPHA_BAR -> s.alphaBar(t);
+                case SNR_DB -> s.snrDb(t);
+            };
+        }
+    }
+
+    /** One {@code curve} per schedule against t, one line each (linear against cosine, say). */
+    public static JFreeChart compare(Curve curve, List<NoiseSchedule> schedules) {
+        Map<String, Map<Integer, Double>> series = new LinkedHashMap<>();
+        for (NoiseSchedule s : schedules) {
+            Map<Integer, Double> points = new LinkedHashMap<>();
+            for (int t = 0; t < s.steps(); t++) {
+                points.put(t, curve.value(s, t));
+            }
+            series.put(s.toString(), points);
+        }
+        JFreeChart chart = Charts.lines(curve.shortName + " against t", "timestep t (0-based)", curve.axis, series);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        for (int i = 0; i < schedules.size(); i++) {
+            r.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
         return chart;
     }
 }

@@ -111,6 +111,26 @@ public final class NoiseSchedule {
         return t < 0 ? 1.0 : alphaBars[t];
     }
 
+    /**
+     * Signal-to-noise ratio of x_t in decibels, 10·log₁₀(ᾱ_t / (1 − ᾱ_t)): the power of the
+     * scaled image over the power of the added noise (Kingma et al. 2021 write SNR(t) = ᾱ/(1 − ᾱ)).
+     * 0 dB is where signal and noise weigh the same.
+     */
+    public double snrDb(int t) {
+        double a = alphaBar(t);
+        return 10 * Math.log10(a / (1 - a));
+    }
+
+    /** The first timestep whose SNR is below {@code db} decibels, or −1 if none is. */
+    public int firstBelowDb(double db) {
+        for (int t = 0; t < steps(); t++) {
+            if (snrDb(t) < db) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     /** Copies of β, α and ᾱ (for printing and charts). */
     public double[] betas() {
         return betas.clone();

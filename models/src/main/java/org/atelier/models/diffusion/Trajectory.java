@@ -3,6 +3,7 @@ package org.atelier.models.diffusion;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.image.CaptionedGrid;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageGrid;
 
@@ -39,7 +40,8 @@ public record Trajectory(List<Frame> frames) {
 
     /**
      * The frames as one picture: for each recorded sample a row of x_t above a row of x̂₀, one
-     * column per frame, noisy to clean left to right.
+     * column per frame, noisy to clean left to right, each column headed by the timestep t its
+     * step started from and each row labelled.
      *
      * @throws IllegalStateException when nothing was recorded
      */
@@ -47,7 +49,14 @@ public record Trajectory(List<Frame> frames) {
         if (frames.isEmpty()) {
             throw new IllegalStateException("no frames were recorded");
         }
-        return ImageGrid.of(gridImages(), frames.size(), ImageGrid.legibleScale(frames.get(0).xt().get(0)));
+        List<String> headings = frames.stream().map(f -> "t = " + f.t()).toList();
+        List<String> labels = new ArrayList<>();
+        for (int s = 0; s < samples(); s++) {
+            String which = samples() == 1 ? "" : "#" + (s + 1) + " ";
+            labels.add(which + "x_t");
+            labels.add(which + "x0 predicted");
+        }
+        return CaptionedGrid.of(labels, headings, gridImages(), ImageGrid.legibleScale(frames.get(0).xt().get(0)));
     }
 
     /**

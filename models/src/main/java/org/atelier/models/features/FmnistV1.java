@@ -63,6 +63,20 @@ public final class FmnistV1 extends GraphExtractor implements PerceptualNetwork 
         return run(images, List.of(FmnistCnn.LOGITS)).get(FmnistCnn.LOGITS);
     }
 
+    /** The class each prepared image is read as (the largest logit), an index into Fashion-MNIST's classes. */
+    public int[] classify(List<Image> images) {
+        float[][] logits = logits(images);
+        int[] out = new int[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            for (int c = 1; c < logits[i].length; c++) {
+                if (logits[i][c] > logits[i][out[i]]) {
+                    out[i] = c;
+                }
+            }
+        }
+        return out;
+    }
+
     /** ReLU outputs of c1..c5 for one image of any size (RGB is turned into luma first). */
     @Override
     public synchronized List<FeatureMap> layers(Image image) {

@@ -117,6 +117,7 @@ class SamplersTest {
         assertEquals(0, t.frames().get(4).t());
         assertEquals(1, t.samples());
         assertEquals(10, t.gridImages().size());
+        assertTrue(t.grid().getWidth() > 5 * 16, "five captioned columns of 16-pixel images");
         // x̂₀ is the oracle's answer at every recorded step
         assertEquals(NdImages.unstack(target).get(0).pixels()[7], t.frames().get(0).x0().get(0).pixels()[7], 1e-4);
     }
