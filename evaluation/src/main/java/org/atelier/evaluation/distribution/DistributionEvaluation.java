@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.random.Seeds;
+import org.atelier.evaluation.stats.Bootstrap;
 
 /**
  * Runs the distribution metrics on two sets: A, the generated set, and B, the reference set.
@@ -48,7 +49,8 @@ public final class DistributionEvaluation {
             }
         }
         boolean keepRows = options.kid() || options.prdc();
-        Gathered ga = gather("--a", a, keepRows, options.fid() && options.fidInfinity(), options.seed());
+        boolean interval = options.fid() && options.fidResamples() > 0;
+        Gathered ga = gather("--a", a, keepRows || interval, options.fid() && options.fidInfinity(), options.seed());
         Gathered gb = gather("--b", b, keepRows, false, options.seed());
         if (ga.dimension() != gb.dimension()) {
             throw new InvalidInputException("--a has " + ga.dimension() + "-d features but --b has " + gb.dimension()
@@ -56,6 +58,7 @@ public final class DistributionEvaluation {
         }
 
         Double fid = null;
+        Bootstrap.Interval fidInterval = null;
         Double fidInf = null;
         List<FidInfinity.Point> points = List.of();
         if (options.fid()) {
@@ -63,6 +66,13 @@ public final class DistributionEvaluation {
             requireTwo("--b", gb.n());
             FrechetDistance reference = FrechetDistance.prepare(gb.gaussian(label));
             fid = reference.distanceTo(ga.gaussian(label));
+            SampleSizeAdvice.smallN(ga.n(), ga.dimension()).ifPresent(warnings::add);
+            if (interval && ga.rows() == null) {
+                warnings.add("no FID interval: --a is given as precomputed statistics, not features to resample");
+            } else if (interval) {
+                fidInterval = FidBootstrap.compute(ga.rows(), reference, label, options.fidResamples(), 0.95,
+                        Seeds.derive(options.seed(), "fid-bootstrap")).interval();
+            }
             if (!options.fidInfinity()) {
                 warnings.add("FID∞ not computed (switched off)");
             } else if (ga.strata() == null) {
@@ -87,8 +97,8 @@ public final class DistributionEvaluation {
         if (options.prdc()) {
             prdc = PrecisionRecallDensityCoverage.compute(gb.rows(), ga.rows(), options.k());
         }
-        return new DistributionResult(label, sha, input, a.describe(), b.describe(), ga.n(), gb.n(), fid, fidInf, points,
-                kid, prdc, options.seed(), warnings);
+        return new DistributionResult(label, sha, input, a.describe(), b.describe(), ga.n(), gb.n(), ga.dimension(), fid,
+                fidInterval, fidInf, points, kid, prdc, options.seed(), warnings);
     }
 
     private static void requireTwo(String side, long n) {
