@@ -144,26 +144,22 @@ final class GenerationScoring {
     }
 
     private float[][] features(List<Image> images) {
-        float[][] out = new float[images.size()][];
-        for (int from = 0; from < images.size(); from += 256) {
-            List<Image> batch = new ArrayList<>();
-            for (Image im : images.subList(from, Math.min(images.size(), from + 256))) {
-                batch.add(extractor.prepare(im, "sample"));
-            }
-            float[][] f = extractor.features(batch);
-            System.arraycopy(f, 0, out, from, f.length);
-        }
-        return out;
+        return inBatches(images, extractor::features);
     }
 
     private float[][] logits(List<Image> images) {
+        return inBatches(images, extractor::logits);
+    }
+
+    /** Runs {@code net} over prepared images 256 at a time (bounded memory), rows in input order. */
+    private float[][] inBatches(List<Image> images, java.util.function.Function<List<Image>, float[][]> net) {
         float[][] out = new float[images.size()][];
         for (int from = 0; from < images.size(); from += 256) {
             List<Image> batch = new ArrayList<>();
             for (Image im : images.subList(from, Math.min(images.size(), from + 256))) {
                 batch.add(extractor.prepare(im, "sample"));
             }
-            float[][] f = extractor.logits(batch);
+            float[][] f = net.apply(batch);
             System.arraycopy(f, 0, out, from, f.length);
         }
         return out;
