@@ -108,9 +108,11 @@ public final class SparkDistribution implements DistributionEngine {
                 }
             }
         }
+        // no FID bootstrap interval here: it resamples every generated feature vector, which a
+        // sharded run does not gather to the driver (docs/spark.md)
         return new DistributionResult(labels.id(), labels.sha256(), labels.input(), inA.describe(), inB.describe(),
-                ga.side().n(), gb.side().n(), fid.fid(), fid.fidInfinity(), fid.points(), kid, prdc, options.seed(),
-                warnings);
+                ga.side().n(), gb.side().n(), ga.side().dimension(), fid.fid(), null, fid.fidInfinity(), fid.points(),
+                kid, prdc, options.seed(), warnings);
     }
 
     /** One side: images to shard, or committed statistics used as they are. */

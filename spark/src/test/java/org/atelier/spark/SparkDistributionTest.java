@@ -63,7 +63,7 @@ class SparkDistributionTest {
      */
     @Test
     void everyMetricEqualsTheSingleMachineRun() {
-        DistributionOptions o = new DistributionOptions(true, true, true, 10, 100, true, 3, 17);
+        DistributionOptions o = new DistributionOptions(true, true, true, 10, 100, true, 3, 0, 17);
         DistributionResult spark = SparkDistribution.run(sc, a.toString(), b.toString(), FmnistV1.ID, o, SMALL_SHARDS);
         DistributionResult sameChunks = DistributionComparison.run(a.toString(), b.toString(), FmnistV1.ID, o, 256);
         assertEquals(sameChunks.toJson(), spark.toJson(), "every number, provenance and warning, to the last bit");
@@ -73,7 +73,7 @@ class SparkDistributionTest {
     /** Above the cap PRDC runs on a seeded subset: the single-machine PRDC of that subset, bit for bit. */
     @Test
     void cappedPrdcEqualsTheSingleMachinePrdcOfTheSameSubset() {
-        DistributionOptions o = new DistributionOptions(false, false, false, 1, 2, true, 3, 5);
+        DistributionOptions o = new DistributionOptions(false, false, false, 1, 2, true, 3, 0, 5);
         DistributionResult spark = SparkDistribution.run(sc, a.toString(), b.toString(), FmnistV1.ID, o,
                 new SparkDistribution.Limits(200, 256));
         float[][] fa = features(a);
@@ -92,7 +92,7 @@ class SparkDistributionTest {
     void featureFilesAreRefusedWithAMessage() throws Exception {
         Path csv = dir.resolve("f.csv");
         java.nio.file.Files.writeString(csv, "1,2\n3,4\n5,6\n");
-        DistributionOptions o = new DistributionOptions(true, false, false, 1, 2, false, 3, 0);
+        DistributionOptions o = new DistributionOptions(true, false, false, 1, 2, false, 3, 0, 0);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SparkDistribution.run(sc, csv.toString(), csv.toString(), FmnistV1.ID, o, SMALL_SHARDS));
         assertTrue(e.getMessage().contains("score feature CSV files without --spark"), e.getMessage());

@@ -18,12 +18,15 @@ import picocli.CommandLine.Spec;
  * {@code atelier metrics compare A B}: two fidelity evaluations of the same images under the same
  * masks (two {@code inpaint-eval} runs with the same --dataset, --n, --mask-kind and --seed, or two
  * {@code metrics fidelity --json} outputs), compared image by image: B − A per metric and region
- * with a bootstrap 95 % interval and a paired t-test ({@link org.atelier.evaluation.fidelity.PairedComparison}).
+ * with a bootstrap 95 % interval and a paired t-test, judged as one family
+ * ({@link org.atelier.evaluation.fidelity.CorrectedComparisons}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two inpainting evaluations image by image: the mean difference candidate - baseline "
                 + "of every metric on the hole, the seam band and the whole image, with a bootstrap 95 %% interval "
-                + "and a paired t-test p-value.",
+                + "and a paired t-test p-value, adjusted by Holm across the table; a verdict only where the adjusted "
+                + "p is <= 0.05 and the simultaneous (Bonferroni) interval excludes 0. Fewer than 30 images: a "
+                + "warning.",
                 "Each evaluation is a folder holding fidelity.json (atelier inpaint-eval) or the JSON file itself "
                         + "(atelier metrics fidelity --json); both must score the same image names with the same holes."})
 public final class CompareCommand implements Callable<Integer> {

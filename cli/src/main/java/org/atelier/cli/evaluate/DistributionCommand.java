@@ -15,6 +15,7 @@ import org.atelier.evaluation.distribution.DistributionComparison;
 import org.atelier.evaluation.distribution.DistributionOptions;
 import org.atelier.evaluation.distribution.DistributionResult;
 import org.atelier.evaluation.distribution.DistributionTables;
+import org.atelier.evaluation.distribution.FidBootstrap;
 import org.atelier.evaluation.distribution.KernelInceptionDistance;
 import org.atelier.evaluation.distribution.PrecisionRecallDensityCoverage;
 import picocli.CommandLine.Command;
@@ -88,6 +89,11 @@ public final class DistributionCommand implements Callable<Integer> {
             description = "Neighbours for the PRDC radii (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--fid-resamples", defaultValue = "" + FidBootstrap.DEFAULT_RESAMPLES, paramLabel = "R",
+            description = "Bootstrap replicates for FID's 95 %% interval (resampling set A); 0 for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int fidResamples;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -103,7 +109,7 @@ public final class DistributionCommand implements Callable<Integer> {
     public Integer call() {
         boolean anyMetric = fid || kid || prdc;
         DistributionOptions options = new DistributionOptions(fid || !anyMetric, !noFidInf, kid, kidSubsets, kidSubsetSize,
-                prdc, k, seed);
+                prdc, k, fidResamples, seed);
         Required.given("--generated", generated);
         Required.given("--reference", reference);
         String ref = OldSpellings.dataName("--reference", reference);

@@ -71,6 +71,11 @@ public final class InpaintEvalCommand implements Callable<Integer> {
             description = "Seam band width around the hole in pixels (default ${DEFAULT-VALUE}).")
     int band;
 
+    @Option(names = "--feather", defaultValue = "0", paramLabel = "SIGMA",
+            description = "Feathered blending: composite each fill through the hole blurred with this sigma in pixels "
+                    + "before scoring (0: none, the default); the change shows on the seam band.")
+    double feather;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where the images and scores go.")
     Path out;
 
@@ -88,7 +93,8 @@ public final class InpaintEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Required.given("--out", out);
-        InpaintingBenchmark.Settings settings = new InpaintingBenchmark.Settings(dataset, n, maskKind, seed, band);
+        InpaintingBenchmark.Settings settings = new InpaintingBenchmark.Settings(dataset, n, maskKind, seed, band,
+                feather);
         Runs.Loaded loaded = ModelSources.load(run);
         Inpainter inpainter = loaded.inpainter();
         DiffusionOnly.refuseUnless(Inpainting.takesSettings(inpainter), repaint.any() || useLabels,

@@ -16,7 +16,8 @@ class DemoCommandTest {
         Path out = dir.resolve("off");
         MainTestAccess.Result r = MainTestAccess.run("demo", "--set", "out=" + out, "--set", "portraits.count=60",
                 "--set", "masks.area_samples=20", "--set", "masks.kinds=[thick]", "--set", "gan.steps=0", "--set",
-                "stylize.steps=0", "--set", "diffusion.enabled=false", "--set", "prompts.enabled=false");
+                "stylize.steps=0", "--set", "diffusion.enabled=false", "--set", "prompts.enabled=false",
+                "--set", "comparison.enabled=false");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("report written to " + out.resolve("index.html")), r.out());
         assertTrue(r.err().contains("demo: [1/4] Fashion-MNIST") && r.err().contains("demo: [4/4]"), r.err());

@@ -56,7 +56,9 @@ class CompareCommandTest {
         Path b = write(tmp.resolve("b"), true, 0, 64);
         MainTestAccess.Result r = ok("metrics", "compare", a.toString(), b.toString());
         assertTrue(r.out().contains("64 images paired by name"), r.out());
-        assertTrue(r.out().matches("(?s).*hole +psnr .* \\+0\\.1088 .* B better.*"), r.out());
+        // p = 0.018 alone would say "B better"; Holm across the table's 11 finite tests (3 constant L1 differences
+        // rank first) multiplies it by 8, so the corrected table declares no difference
+        assertTrue(r.out().matches("(?s).*hole +psnr .* \\+0\\.1088 .* 0\\.018 +0\\.15 +no difference shown.*"), r.out());
         assertTrue(r.out().matches("(?s).*hole +l1 .* A better.*"), "a larger distance is worse: " + r.out());
         assertTrue(r.out().matches("(?s).*hole +ssim .* no difference shown.*"), r.out());
         assertTrue(r.out().contains("band   psnr       not finite in any pair"), r.out());
@@ -67,6 +69,8 @@ class CompareCommandTest {
         JsonNode psnr = Json.mapper().readTree(j.out()).at("/b_minus_a/hole/psnr");
         assertEquals(0.01818850789907634, psnr.path("p_paired_t").asDouble(), 1e-10, "scipy's ttest_rel");
         assertEquals(64, psnr.path("n").asInt());
+        assertEquals(8 * 0.01818850789907634, psnr.path("p_holm").asDouble(), 1e-9, "Holm: (m - 3) p with m = 11");
+        assertEquals("none", psnr.path("verdict").asText());
     }
 
     @Test

@@ -19,6 +19,11 @@ public enum MaskKind {
     OUTPAINT("outpaint", "outpaint:left=8,right=8,top=0,bottom=0 | outpaint:all=4",
             "borders of the given widths in pixels", OutpaintMaskGenerator::fromSpec),
     HALF("half", "half:left|right|top|bottom", "one half of the image", HalfMaskGenerator::fromSpec),
+    TEXT("text", "text[:lines=2,min-size=0.2,max-size=0.4]",
+            "captions and watermarks in a seeded font, size, slant and place (text height a share of the image)",
+            TextOverlayMaskGenerator::fromSpec),
+    SCRATCHES("scratches", "scratches[:count=4,width=1]", "thin seeded curves (quadratic Béziers) as on a damaged print",
+            ScratchesMaskGenerator::fromSpec),
     EVERY_SECOND_LINE("every-second-line", "every-second-line[:first=1]",
             "alternate rows, starting at row `first`", EverySecondLineMaskGenerator::fromSpec);
 

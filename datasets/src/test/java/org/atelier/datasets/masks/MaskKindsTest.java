@@ -55,7 +55,7 @@ class MaskKindsTest {
     @Test
     void namesAndUsageCoverEveryKind() {
         assertEquals(List.of("center-box", "random-boxes", "thin", "medium", "thick", "outpaint", "half",
-                "every-second-line"), MaskKinds.names());
+                "text", "scratches", "every-second-line"), MaskKinds.names());
         String usage = MaskKinds.usage();
         for (String name : MaskKinds.names()) {
             assertTrue(usage.contains(name), usage);

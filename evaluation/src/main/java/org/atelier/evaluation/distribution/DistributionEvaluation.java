@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.random.Seeds;
+import org.atelier.evaluation.stats.Bootstrap;
 
 /**
  * Runs the distribution metrics on two sets: A, the generated set, and B, the reference set.
@@ -40,10 +41,21 @@ public final class DistributionEvaluation {
         List<String> warnings = new ArrayList<>();
         Labels labels = labels(isUserFeatures(a), isUserFeatures(b), extractor, warnings);
         boolean keepRows = options.kid() || options.prdc();
-        Gathered ga = gather("--generated", a, keepRows, options.fid() && options.fidInfinity(), options.seed(),
-                chunkRows);
+        boolean interval = options.fid() && options.fidResamples() > 0;
+        Gathered ga = gather("--generated", a, keepRows || interval, options.fid() && options.fidInfinity(),
+                options.seed(), chunkRows);
         Gathered gb = gather("--reference", b, keepRows, false, options.seed(), chunkRows);
         Fid fid = fid(ga.side(), gb.side(), labels.id(), options, warnings);
+        Bootstrap.Interval fidInterval = null;
+        if (options.fid()) {
+            SampleSizeAdvice.smallN(ga.side().n(), ga.side().dimension()).ifPresent(warnings::add);
+            if (interval && ga.rows() == null) {
+                warnings.add("no FID interval: --generated is given as precomputed statistics, not features to resample");
+            } else if (interval) {
+                fidInterval = FidBootstrap.compute(ga.rows(), FrechetDistance.prepare(gb.side().gaussian(labels.id())),
+                        labels.id(), options.fidResamples(), 0.95, Seeds.derive(options.seed(), "fid-bootstrap")).interval();
+            }
+        }
         KernelInceptionDistance.Result kid = null;
         if (options.kid()) {
             kid = KernelInceptionDistance.compute(ga.rows(), gb.rows(), options.kidSubsets(), options.kidSubsetSize(),
@@ -55,8 +67,8 @@ public final class DistributionEvaluation {
             prdc = PrecisionRecallDensityCoverage.compute(gb.rows(), ga.rows(), options.k());
         }
         return new DistributionResult(labels.id(), labels.sha256(), labels.input(), a.describe(), b.describe(),
-                ga.side().n(), gb.side().n(), fid.fid(), fid.fidInfinity(), fid.points(), kid, prdc, options.seed(),
-                warnings);
+                ga.side().n(), gb.side().n(), ga.side().dimension(), fid.fid(), fidInterval, fid.fidInfinity(),
+                fid.points(), kid, prdc, options.seed(), warnings);
     }
 
     /** The generator of KID's subset draws. */

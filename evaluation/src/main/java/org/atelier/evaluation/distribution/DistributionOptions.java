@@ -12,10 +12,11 @@ import org.atelier.core.errors.InvalidInputException;
  * @param kidSubsetSize samples per set per subset (default 1000; capped at the smaller set)
  * @param prdc          precision, recall, density, coverage
  * @param k             neighbours for PRDC radii (default 3)
- * @param seed          seed of every random draw (KID subsets, FID∞ strata)
+ * @param fidResamples  bootstrap replicates for FID's interval ({@link FidBootstrap}); 0 for none
+ * @param seed          seed of every random draw (KID subsets, FID∞ strata, FID bootstrap)
  */
 public record DistributionOptions(boolean fid, boolean fidInfinity, boolean kid, int kidSubsets, int kidSubsetSize, boolean prdc, int k,
-                                  long seed) {
+                                  int fidResamples, long seed) {
     public DistributionOptions {
         if (!fid && !kid && !prdc) {
             throw new InvalidInputException("no metric selected: pass --fid, --kid and/or --prdc");
@@ -26,6 +27,9 @@ public record DistributionOptions(boolean fid, boolean fidInfinity, boolean kid,
         if (kidSubsetSize < 2) {
             throw new InvalidInputException("--kid-subset-size must be at least 2, got " + kidSubsetSize);
         }
+        if (fidResamples != 0 && fidResamples < 20) {
+            throw new InvalidInputException("--fid-resamples must be 0 (no interval) or at least 20, got " + fidResamples);
+        }
         if (k < 1) {
             throw new InvalidInputException("--k must be at least 1, got " + k);
         }
@@ -33,6 +37,7 @@ public record DistributionOptions(boolean fid, boolean fidInfinity, boolean kid,
 
     public static DistributionOptions all(long seed) {
         return new DistributionOptions(true, true, true, KernelInceptionDistance.DEFAULT_SUBSETS,
-                KernelInceptionDistance.DEFAULT_SUBSET_SIZE, true, PrecisionRecallDensityCoverage.DEFAULT_K, seed);
+                KernelInceptionDistance.DEFAULT_SUBSET_SIZE, true, PrecisionRecallDensityCoverage.DEFAULT_K,
+                FidBootstrap.DEFAULT_RESAMPLES, seed);
     }
 }

@@ -3,6 +3,7 @@ package org.atelier.evaluation.distribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.atelier.evaluation.stats.Bootstrap;
 
 /**
  * Everything one {@code metrics distribution} run reports. Metrics not asked for are null.
@@ -14,7 +15,9 @@ import java.util.Map;
  * @param b               description of set B (the reference set)
  * @param nA              samples in A
  * @param nB              samples in B
+ * @param dimension       feature dimension (below it, FID is flagged as biased)
  * @param fid             Fréchet distance
+ * @param fidInterval     its 95 % bootstrap interval ({@link FidBootstrap}), or null when not asked for
  * @param fidInf          FID∞ intercept, null when not computable (see warnings)
  * @param fidInfPoints    the (N, FID) points it was fitted on
  * @param kid             KID result, or null
@@ -23,7 +26,7 @@ import java.util.Map;
  * @param warnings        honest notes: capped subset sizes, skipped FID∞, assumed extractors
  */
 public record DistributionResult(String extractor, String extractorSha256, String extractorInput, String a, String b,
-                                 long nA, long nB, Double fid, Double fidInf, List<FidInfinity.Point> fidInfPoints,
+                                 long nA, long nB, int dimension, Double fid, Bootstrap.Interval fidInterval, Double fidInf, List<FidInfinity.Point> fidInfPoints,
                                  KernelInceptionDistance.Result kid, PrecisionRecallDensityCoverage.Result prdc,
                                  long seed, List<String> warnings) {
     public DistributionResult {
@@ -35,6 +38,9 @@ public record DistributionResult(String extractor, String extractorSha256, Strin
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fid", fid);
+        m.put("fid_ci95", fidInterval == null ? null : new double[] {fidInterval.low(), fidInterval.high()});
+        m.put("fid_resamples", fidInterval == null ? null : fidInterval.resamples());
+        m.put("fid_small_n", fid == null ? null : nA < dimension);
         m.put("fid_inf", fidInf);
         m.put("kid_mean", kid == null ? null : kid.mean());
         m.put("kid_std", kid == null ? null : kid.std());
@@ -44,6 +50,7 @@ public record DistributionResult(String extractor, String extractorSha256, Strin
         m.put("coverage", prdc == null ? null : prdc.coverage());
         m.put("n_a", nA);
         m.put("n_b", nB);
+        m.put("dimension", dimension);
         m.put("extractor", extractor);
         m.put("extractor_sha256", extractorSha256);
         m.put("extractor_input", extractorInput);

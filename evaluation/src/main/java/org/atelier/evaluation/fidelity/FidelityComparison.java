@@ -19,8 +19,9 @@ import org.atelier.core.io.Json;
  * Two fidelity evaluations of the same images under the same masks (two {@code inpaint-eval}
  * folders with the same dataset, N, mask kind and seed, or two {@code metrics fidelity --json}
  * files), compared image by image: B − A per region and metric with a bootstrap interval and a
- * paired t-test ({@link PairedComparison}). It refuses evaluations of other images or other holes,
- * where the pairing would mean nothing.
+ * paired t-test ({@link PairedComparison}), judged as one family ({@link CorrectedComparisons}:
+ * Holm across the whole table, a verdict only where the corrected result excludes zero). It refuses
+ * evaluations of other images or other holes, where the pairing would mean nothing.
  *
  * @param a        A's fidelity JSON (the baseline)
  * @param b        B's fidelity JSON
@@ -28,15 +29,19 @@ import org.atelier.core.io.Json;
  * @param scale    the intensity scale both were scored on ({@link ScoreScale}; "[-1, 1]" for files written before it)
  * @param seed     bootstrap seed
  * @param resamples bootstrap resamples
- * @param byRegion region key → metric → comparison, in {@link Region} and {@link RegionScores#METRICS} order;
+ * @param rows     one row per region and metric, in {@link Region} and {@link RegionScores#METRICS} order;
  *                 metrics scored on neither side are left out
  */
 public record FidelityComparison(Path a, Path b, int images, String scale, long seed, int resamples,
-                                 Map<String, Map<String, PairedComparison>> byRegion) {
+                                 List<CorrectedComparisons.Judged> rows) {
     /** Metrics where a larger value is the better one; the others are distances. */
     public static final Set<String> HIGHER_IS_BETTER = Set.of("psnr", "ssim");
     public static final int MIN_RESAMPLES = 100;
     public static final int MAX_RESAMPLES = 1_000_000;
+
+    public FidelityComparison {
+        rows = List.copyOf(rows);
+    }
 
     /**
      * @param a a folder holding {@code fidelity.json} or the JSON file itself; likewise {@code b}
@@ -57,31 +62,31 @@ public record FidelityComparison(Path a, Path b, int images, String scale, long 
         Map<String, JsonNode> imagesA = perImage(fileA, rootA);
         Map<String, JsonNode> imagesB = perImage(fileB, rootB);
         checkPaired(fileA, imagesA, fileB, imagesB);
-        Map<String, Map<String, PairedComparison>> byRegion = new LinkedHashMap<>();
+        List<CorrectedComparisons.Row> rows = new ArrayList<>();
         for (Region region : Region.values()) {
-            Map<String, PairedComparison> byMetric = new LinkedHashMap<>();
             for (String metric : RegionScores.METRICS) {
                 double[] x = scores(imagesA, region, metric);
                 double[] y = scores(imagesB, region, metric);
                 if (Summary.of(x).count() == 0 || Summary.of(y).count() == 0) {
                     continue; // not scored (no masks, or no perceptual network)
                 }
-                byMetric.put(metric, PairedComparison.of(x, y, resamples, seed));
-            }
-            if (!byMetric.isEmpty()) {
-                byRegion.put(region.key(), byMetric);
+                rows.add(new CorrectedComparisons.Row(region.key(), metric, HIGHER_IS_BETTER.contains(metric), x, y));
             }
         }
-        return new FidelityComparison(fileA, fileB, imagesA.size(), scale, seed, resamples, byRegion);
+        return new FidelityComparison(fileA, fileB, imagesA.size(), scale, seed, resamples,
+                CorrectedComparisons.judge(rows, resamples, seed));
     }
 
-    /** Which side is better, said only when the interval excludes zero. */
-    public static String verdict(String metric, PairedComparison c) {
-        if (!c.intervalExcludesZero()) {
-            return "no difference shown";
-        }
-        boolean bHigher = c.meanDiff() > 0;
-        return (bHigher == HIGHER_IS_BETTER.contains(metric) ? "B" : "A") + " better";
+    /** The row of one region and metric, or null when it was not scored. */
+    public CorrectedComparisons.Judged row(String region, String metric) {
+        return rows.stream().filter(r -> r.key().equals(region) && r.metric().equals(metric)).findFirst().orElse(null);
+    }
+
+    /** A warning when there are too few images for the intervals to be more than rough; empty otherwise. */
+    public String smallNWarning() {
+        return images < CorrectedComparisons.SMALL_N ? "only " + images + " images: with fewer than "
+                + CorrectedComparisons.SMALL_N + " the bootstrap intervals are too narrow and the t-test leans on "
+                + "normality; evaluate more images (--n) before reading the verdicts" : "";
     }
 
     public Map<String, Object> toJson() {
@@ -91,13 +96,18 @@ public record FidelityComparison(Path a, Path b, int images, String scale, long 
         m.put("images", images);
         m.put("intensities", scale);
         m.put("seed", seed);
+        m.put("correction", "holm across " + rows.size() + " tests; verdict where p_holm <= "
+                + CorrectedComparisons.ALPHA + " and the simultaneous interval excludes 0");
         Map<String, Object> regions = new LinkedHashMap<>();
-        byRegion.forEach((r, metrics) -> {
-            Map<String, Object> mm = new LinkedHashMap<>();
-            metrics.forEach((k, c) -> mm.put(k, c.toJson()));
-            regions.put(r, mm);
-        });
+        for (CorrectedComparisons.Judged r : rows) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> mm = (Map<String, Object>) regions.computeIfAbsent(r.key(), k -> new LinkedHashMap<>());
+            mm.put(r.metric(), r.toJson());
+        }
         m.put("b_minus_a", regions);
+        if (!smallNWarning().isEmpty()) {
+            m.put("warning", smallNWarning());
+        }
         return m;
     }
 

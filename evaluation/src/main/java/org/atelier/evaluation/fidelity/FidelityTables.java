@@ -48,24 +48,44 @@ public final class FidelityTables {
         return s.toString();
     }
 
-    /** B − A per region and metric with its interval, p-value and verdict. */
+    /** B − A per region and metric with its interval, raw and Holm-adjusted p-value and verdict. */
     public static String of(FidelityComparison c) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "A: %s%nB: %s%n%d images paired by name, same holes, scored on %s "
                 + "intensities; B - A with a %d-resample bootstrap 95 %% interval (seed %d) and a two-sided paired "
-                + "t-test%n", c.a(), c.b(), c.images(), c.scale(), c.resamples(), c.seed()));
-        s.append(String.format(Locale.ROOT, "%-6s %-10s %10s %10s %10s %22s %9s  %s%n", "region", "metric", "A", "B",
-                "B - A", "95 % interval", "p", "verdict"));
-        c.byRegion().forEach((region, metrics) -> metrics.forEach((metric, p) -> s.append(p.n() == 0
-                ? String.format(Locale.ROOT, "%-6s %-10s not finite in any pair (e.g. an identical region's PSNR)%n",
-                        region, metric)
-                : String.format(Locale.ROOT, "%-6s %-10s %10.4f %10.4f %+10.4f %22s %9s  %s%s%n", region, metric,
-                        p.meanA(), p.meanB(), p.meanDiff(),
-                        String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ciLow(), p.ciHigh()),
-                        Double.isNaN(p.pValue()) ? "n/a" : String.format(Locale.ROOT, "%.2g", p.pValue()),
-                        FidelityComparison.verdict(metric, p),
-                        p.excluded() > 0 ? " (" + p.excluded() + " pairs not finite, left out)" : ""))));
+                + "t-test; p adjusted by Holm across the %d rows; a verdict only where p_holm <= %.2f and the "
+                + "simultaneous interval excludes 0%n", c.a(), c.b(), c.images(), c.scale(), c.resamples(), c.seed(),
+                c.rows().size(), CorrectedComparisons.ALPHA));
+        if (!c.smallNWarning().isEmpty()) {
+            s.append("warning: ").append(c.smallNWarning()).append(System.lineSeparator());
+        }
+        s.append(String.format(Locale.ROOT, "%-6s %-10s %10s %10s %10s %22s %9s %9s  %s%n", "region", "metric", "A", "B",
+                "B - A", "95 % interval", "p", "p_holm", "verdict"));
+        for (CorrectedComparisons.Judged r : c.rows()) {
+            PairedComparison p = r.comparison();
+            s.append(p.n() == 0
+                    ? String.format(Locale.ROOT, "%-6s %-10s not finite in any pair (e.g. an identical region's PSNR)%n",
+                            r.key(), r.metric())
+                    : String.format(Locale.ROOT, "%-6s %-10s %10.4f %10.4f %+10.4f %22s %9s %9s  %s%s%n", r.key(),
+                            r.metric(), p.meanA(), p.meanB(), p.meanDiff(),
+                            String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ciLow(), p.ciHigh()), pValue(p.pValue()),
+                            pValue(r.pHolm()), verdict(r.verdict(), "A", "B"),
+                            p.excluded() > 0 ? " (" + p.excluded() + " pairs not finite, left out)" : ""));
+        }
         return s.toString();
+    }
+
+    /** A verdict in words, naming the two sides as the caller calls them. */
+    public static String verdict(CorrectedComparisons.Verdict v, String nameA, String nameB) {
+        return switch (v) {
+            case A_BETTER -> nameA + " better";
+            case B_BETTER -> nameB + " better";
+            case NONE -> "no difference shown";
+        };
+    }
+
+    private static String pValue(double p) {
+        return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.2g", p);
     }
 
     /** mean ± std; a PSNR of identical pixels is infinite, which says more as words than as "Infinity ± NaN". */

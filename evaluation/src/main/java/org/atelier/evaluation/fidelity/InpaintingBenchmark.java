@@ -51,12 +51,21 @@ public final class InpaintingBenchmark {
      * @param maskKind a mask kind as {@link MaskKinds} parses it (e.g. {@code thick})
      * @param seed     seed of the holes and of the fills
      * @param band     seam band width around the hole, in pixels
+     * @param feather  σ in pixels of {@link Feathering} applied to every fill before scoring; 0 for none
      */
-    public record Settings(String dataset, int n, String maskKind, long seed, int band) {
+    public record Settings(String dataset, int n, String maskKind, long seed, int band, double feather) {
         public Settings {
             if (n < 1 || n > MAX_IMAGES) {
                 throw new InvalidSettingException("n", "must be in [1, " + MAX_IMAGES + "], got " + n);
             }
+            if (!(feather >= 0 && feather <= 16)) {
+                throw new InvalidSettingException("feather", "must be a blur sigma in [0, 16] pixels, got " + feather);
+            }
+        }
+
+        /** Without feathering. */
+        public Settings(String dataset, int n, String maskKind, long seed, int band) {
+            this(dataset, n, maskKind, seed, band, 0);
         }
     }
 
@@ -105,7 +114,13 @@ public final class InpaintingBenchmark {
                 holeSum += m.holeFraction();
                 labels.add(sample.label());
             }
-            List<Image> filled = fill(filler, originals, holes, labels, s.seed(), from);
+            List<Image> filled = new ArrayList<>(fill(filler, originals, holes, labels, s.seed(), from));
+            if (s.feather() > 0) {
+                // the known image outside the hole is the original; inside it, α = 1 keeps only the fill
+                for (int k = 0; k < filled.size(); k++) {
+                    filled.set(k, Feathering.blend(originals.get(k), filled.get(k), holes.get(k), s.feather()));
+                }
+            }
             for (int k = 0; k < filled.size(); k++) {
                 String name = String.format("%05d.png", from + k);
                 ImageFiles.writePng(originals.get(k), outDir.resolve("reference").resolve(name));
@@ -157,6 +172,7 @@ public final class InpaintingBenchmark {
         m.put("n", s.n());
         m.put("mask_kind", s.maskKind());
         m.put("seed", s.seed());
+        m.put("feather_sigma", s.feather());
         m.put("mean_hole_fraction", meanHole);
         m.put("conditioning", filler.useLabels() ? "own class" : "none");
         RePaintOptions o = filler.options();

@@ -12,6 +12,9 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -19,6 +22,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** The chart shapes reports use, in one consistent look. */
 public final class Charts {
     private static final Color BAR = new Color(0x3b6ea5);
+    /** Suffix of a fitted line's series name; it is drawn in its data series' colour. */
+    public static final String FIT_SUFFIX = " (fit)";
+    private static final Color[] PALETTE = {new Color(0x3b6ea5), new Color(0xd0622a), new Color(0x3f9142),
+        new Color(0x9b4f9b), new Color(0xb8960c), new Color(0x2aa1b3), new Color(0x8c564b), new Color(0x555555)};
 
     private Charts() {
     }
@@ -66,6 +73,56 @@ public final class Charts {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setOutlineVisible(false);
+        return chart;
+    }
+
+    /**
+     * Bars with whiskers: {@code series → (category → {value, half-width})}; each whisker spans
+     * value ± half-width (JFreeChart's statistical bar draws a symmetric whisker, so an interval is
+     * given by its half-width — say in the caption what it is).
+     */
+    public static JFreeChart barsWithWhiskers(String title, String valueAxis,
+                                              Map<String, ? extends Map<String, double[]>> series) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        series.forEach((s, values) -> values.forEach((category, v) -> data.add(v[0], v[1], s, category)));
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL,
+                series.size() > 1, false, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        StatisticalBarRenderer r = new StatisticalBarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setErrorIndicatorPaint(Color.BLACK);
+        r.setItemMargin(0.02);
+        plot.setRenderer(r);
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return chart;
+    }
+
+    /**
+     * Points and lines together: {@code series → (x → y)}; series whose name is in {@code linesOnly}
+     * are drawn as lines without markers (fits), the others as markers without lines (measurements).
+     * A series named {@code "X" + FIT_SUFFIX} takes the colour of series X.
+     */
+    public static JFreeChart pointsAndLines(String title, String xAxis, String yAxis,
+                                            Map<String, ? extends Map<? extends Number, ? extends Number>> series,
+                                            java.util.Set<String> linesOnly) {
+        JFreeChart chart = lines(title, xAxis, yAxis, series);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        java.util.List<String> names = new java.util.ArrayList<>(series.keySet());
+        java.util.List<String> bases = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            boolean line = linesOnly.contains(name);
+            r.setSeriesLinesVisible(i, line);
+            r.setSeriesShapesVisible(i, !line);
+            String base = name.endsWith(FIT_SUFFIX) ? name.substring(0, name.length() - FIT_SUFFIX.length()) : name;
+            if (!bases.contains(base)) {
+                bases.add(base);
+            }
+            r.setSeriesPaint(i, PALETTE[bases.indexOf(base) % PALETTE.length]);
+        }
+        chart.getXYPlot().setRenderer(r);
         return chart;
     }
 

@@ -27,7 +27,7 @@ class DistributionComparisonTest {
     void twoFeatureFilesNeedNoNetworkAndPrintAsATable(@TempDir Path tmp) throws Exception {
         Path a = csv(tmp.resolve("a.csv"), 200, 1.0, 1);
         Path b = csv(tmp.resolve("b.csv"), 200, 0.0, 2);
-        DistributionOptions o = new DistributionOptions(true, false, true, 10, 50, true, 3, 0);
+        DistributionOptions o = new DistributionOptions(true, false, true, 10, 50, true, 3, 0, 0);
         DistributionResult r = DistributionComparison.run(a.toString(), b.toString(), "fmnist-v1", o);
         assertEquals(DistributionEvaluation.USER_FEATURES, r.extractor(), "two CSVs: no extractor named");
         assertTrue(r.fid() > 0.7 && r.fid() < 1.4, "a mean shifted by 1 in one of 3 dimensions: " + r.fid());

@@ -25,7 +25,7 @@ class DistributionEvaluationTest {
 
     @Test
     void reportsEveryKeyTheIssueNamesWithNAndExtractor() {
-        DistributionOptions options = new DistributionOptions(true, true, true, 5, 100, true, 3, 42);
+        DistributionOptions options = new DistributionOptions(true, true, true, 5, 100, true, 3, 0, 42);
         DistributionResult r = DistributionEvaluation.run(csv("features_a.csv"), csv("features_b.csv"), options, EXTRACTOR);
         Map<String, Object> json = r.toJson();
         for (String key : List.of("fid", "fid_inf", "kid_mean", "kid_std", "precision", "recall", "density",
@@ -41,7 +41,7 @@ class DistributionEvaluationTest {
 
     @Test
     void onlyAskedMetricsAreComputedAndTheSameKeysAlwaysAppear() {
-        DistributionOptions options = new DistributionOptions(false, false, false, 5, 100, true, 3, 42);
+        DistributionOptions options = new DistributionOptions(false, false, false, 5, 100, true, 3, 0, 42);
         DistributionResult r = DistributionEvaluation.run(csv("features_a.csv"), csv("features_b.csv"), options, EXTRACTOR);
         assertNull(r.fid());
         assertNull(r.kid());
@@ -53,7 +53,7 @@ class DistributionEvaluationTest {
     void refusesASetOfOneSample(@TempDir Path dir) throws Exception {
         Path one = dir.resolve("one.csv");
         Files.writeString(one, "1,2,3,4,5,6,7,8,9,10,11,12\n");
-        DistributionOptions options = new DistributionOptions(true, true, false, 5, 100, false, 3, 42);
+        DistributionOptions options = new DistributionOptions(true, true, false, 5, 100, false, 3, 0, 42);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DistributionEvaluation.run(
                 new DistributionInput.Features(new CsvFeatureSource(one)), csv("features_b.csv"), options, EXTRACTOR));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
@@ -73,7 +73,7 @@ class DistributionEvaluationTest {
 
     @Test
     void sameSeedGivesTheSameNumbers() {
-        DistributionOptions options = new DistributionOptions(true, true, true, 4, 50, false, 3, 7);
+        DistributionOptions options = new DistributionOptions(true, true, true, 4, 50, false, 3, 0, 7);
         DistributionResult r1 = DistributionEvaluation.run(csv("features_a.csv"), csv("features_b.csv"), options, EXTRACTOR);
         DistributionResult r2 = DistributionEvaluation.run(csv("features_a.csv"), csv("features_b.csv"), options, EXTRACTOR);
         assertEquals(r1.fidInf(), r2.fidInf());

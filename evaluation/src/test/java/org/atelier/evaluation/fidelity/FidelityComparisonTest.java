@@ -43,17 +43,22 @@ class FidelityComparisonTest {
         Path b = write(tmp.resolve("b.json"), true, 30, 0);
         FidelityComparison c = FidelityComparison.of(a, b, 1000, 3);
         assertEquals(30, c.images());
-        PairedComparison psnr = c.byRegion().get("hole").get("psnr");
-        assertEquals(1.0, psnr.meanDiff(), 0.05);
-        assertEquals("B better", FidelityComparison.verdict("psnr", psnr));
-        assertEquals("A better", FidelityComparison.verdict("l1", c.byRegion().get("hole").get("l1")),
-                "a larger distance is worse");
-        assertEquals("no difference shown", FidelityComparison.verdict("ssim", c.byRegion().get("hole").get("ssim")));
-        assertEquals(c.byRegion().get("hole").get("psnr"), FidelityComparison.of(a, b, 1000, 3).byRegion().get("hole")
-                .get("psnr"), "same seed, same interval");
+        CorrectedComparisons.Judged psnr = c.row("hole", "psnr");
+        assertEquals(1.0, psnr.comparison().meanDiff(), 0.05);
+        assertEquals(CorrectedComparisons.Verdict.B_BETTER, psnr.verdict());
+        assertEquals(CorrectedComparisons.Verdict.A_BETTER, c.row("hole", "l1").verdict(),
+                "a larger distance is worse, and a constant difference is no chance");
+        assertEquals(CorrectedComparisons.Verdict.NONE, c.row("hole", "ssim").verdict());
+        assertEquals(psnr.comparison(), FidelityComparison.of(a, b, 1000, 3).row("hole", "psnr").comparison(),
+                "same seed, same interval");
+        assertTrue(psnr.pHolm() >= psnr.comparison().pValue());
         String table = FidelityTables.of(c);
         assertTrue(table.contains("30 images paired by name") && table.contains("B better"), table);
-        assertTrue(c.toJson().toString().contains("b_minus_a"));
+        assertTrue(c.toJson().toString().contains("b_minus_a") && c.toJson().toString().contains("p_holm"));
+        assertTrue(c.smallNWarning().isEmpty());
+        String few = FidelityTables.of(FidelityComparison.of(write(tmp.resolve("a8.json"), false, 8, 0),
+                write(tmp.resolve("b8.json"), true, 8, 0), 1000, 3));
+        assertTrue(few.contains("warning: only 8 images"), few);
     }
 
     @Test

@@ -20,10 +20,11 @@ import org.atelier.datasets.portraits.PortraitSpec;
  * @param stylize        the small style transfer
  * @param diffusion      sampling, inpainting and outpainting with the published diffusion model
  * @param prompts        short prompts on the published portraits diffusion model, read back by a classifier
+ * @param comparison     the quick comparison of the generator families ({@code atelier compare --quick}), last
  */
 public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec portraits, PortraitGrids portraitGrids,
                          Masks masks, Gan gan, Stylize stylize, Diffusion diffusion,
-                         Prompts prompts) {
+                         Prompts prompts, Comparison comparison) {
     /** The embedded default, with {@code key=value} overrides ({@code portraits.count=500}). */
     public static DemoConfig embedded(List<String> overrides) {
         return ConfigLoader.loadResource(DemoConfig.class, "demo.yaml", DemoConfig.class, overrides);
@@ -49,6 +50,17 @@ public record DemoConfig(long seed, String out, Fashion fashion, PortraitSpec po
         require(stylize != null, "stylize: section missing");
         require(diffusion != null, "diffusion: section missing");
         require(prompts != null, "prompts: section missing");
+        require(comparison != null, "comparison: section missing");
+    }
+
+    /**
+     * @param enabled whether the demo ends with the quick comparison
+     * @param config  the comparison config whose {@code quick:} sizes run, relative to the project root
+     */
+    public record Comparison(boolean enabled, String config) {
+        public Comparison {
+            require(config != null && !config.isBlank(), "config: a comparison config is needed");
+        }
     }
 
     /** @param perClass samples per class in the grid, 1..32 */

@@ -14,6 +14,7 @@ import org.atelier.core.image.ImageGrid;
 import org.atelier.core.provenance.ProvenanceBuilder;
 import org.atelier.core.random.Seeds;
 import org.atelier.datasets.ImageDataset;
+import org.atelier.datasets.ProjectRoot;
 import org.atelier.datasets.SampleImages;
 import org.atelier.datasets.Slices;
 import org.atelier.datasets.fashion.FashionMnist;
@@ -24,6 +25,8 @@ import org.atelier.datasets.portraits.SyntheticPortraits;
 import org.atelier.evaluation.audit.ShareTable;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
+import org.atelier.experiments.compare.CompareConfig;
+import org.atelier.experiments.compare.CompareReport;
 import org.atelier.models.backend.Backends;
 
 /**
@@ -95,6 +98,9 @@ public final class DemoReport {
             add(sections, names, "diffusion: prompts on portraits",
                     () -> new DemoPromptSection(cfg.prompts(), cfg.seed()).write(report));
         }
+        if (cfg.comparison().enabled()) {
+            add(sections, names, "the quick comparison of the families", () -> comparisonSection(report));
+        }
         add(sections, names, "sample photos and paintings", () -> report.section("Sample photos and paintings",
                 "Content photos and style paintings shipped in " + SampleImages.FOLDER
                         + " (public domain / CC0), centre-cropped to 128 px.")
@@ -104,6 +110,19 @@ public final class DemoReport {
             sections.get(i).run();
         }
         return report.write();
+    }
+
+    /** The quick comparison, written to compare/ inside the demo folder, quoted by its summary table. */
+    private void comparisonSection(HtmlReport report) {
+        CompareConfig quick = CompareConfig.load(ProjectRoot.path().resolve(cfg.comparison().config()), List.of())
+                .quickened().writingTo(dir.resolve("compare").toString());
+        CompareReport.Written w = CompareReport.write(quick, line -> progress.accept("  compare: " + line));
+        report.section("Comparing the families (quick)", "The quick variant of 'atelier compare "
+                        + cfg.comparison().config() + " --quick': the same seeds, N, masks and metrics for every model, "
+                        + "intervals on every value. The full report, with the charts, inpainting tests and sample grids: "
+                        + "compare/index.html.")
+                .table(w.header(), w.summary());
+        report.result("comparison", Map.of("page", "compare/index.html", "config", cfg.comparison().config()));
     }
 
     private static void add(List<Runnable> sections, List<String> names, String name, Runnable section) {

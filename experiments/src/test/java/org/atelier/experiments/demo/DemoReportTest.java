@@ -28,7 +28,7 @@ class DemoReportTest {
         List<String> sections = new ArrayList<>();
         DemoConfig cfg = DemoConfig.embedded(List.of("out=" + out, "portraits.count=300", "masks.area_samples=50",
                 "masks.kinds=[thick, center-box]", "gan.steps=4", "stylize.steps=3", "diffusion.model=no-such-model",
-                "prompts.model=no-such-model"));
+                "prompts.model=no-such-model", "comparison.enabled=false"));
         assertEquals(out.resolve("index.html"), DemoReport.write(cfg, cfg.outDir(), false, sections::add));
         assertEquals(8, sections.size(), "every section announced: " + sections);
         assertTrue(sections.get(0).startsWith("[1/8] Fashion-MNIST") && sections.get(3).contains("DCGAN"), sections.toString());
@@ -55,7 +55,7 @@ class DemoReportTest {
         assertEquals("missing", results.at("/prompts/status").asText());
         DemoConfig off = DemoConfig.embedded(List.of("out=" + dir.resolve("off"), "portraits.count=100",
                 "masks.area_samples=20", "masks.kinds=[thick]", "gan.steps=0", "stylize.steps=0", "diffusion.enabled=false",
-                "prompts.enabled=false"));
+                "prompts.enabled=false", "comparison.enabled=false"));
         DemoReport.write(off, off.outDir(), false, section -> { });
         JsonNode offResults = Json.mapper().readTree(dir.resolve("off/results.json").toFile()).get("results");
         assertTrue(offResults.path("diffusion").isMissingNode() && offResults.path("gan").isMissingNode()

@@ -42,7 +42,7 @@ public final class ScalingBench {
         Path images = images(n, Path.of(args[1]));
         String master = args[2];
         MemoryWatch watch = MemoryWatch.start();
-        DistributionOptions fidOnly = new DistributionOptions(true, true, false, 1, 2, false, 3, 0);
+        DistributionOptions fidOnly = new DistributionOptions(true, true, false, 1, 2, false, 3, 0, 0);
         long t0 = System.nanoTime();
         DistributionResult r;
         if ("none".equals(master)) {

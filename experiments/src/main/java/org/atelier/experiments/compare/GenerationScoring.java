@@ -1,0 +1,167 @@
+package org.atelier.experiments.compare;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.atelier.core.image.Image;
+import org.atelier.core.random.Seeds;
+import org.atelier.datasets.DatasetCatalog;
+import org.atelier.datasets.ImageDataset;
+import org.atelier.datasets.ProjectRoot;
+import org.atelier.evaluation.audit.ClassReadback;
+import org.atelier.evaluation.distribution.DistributionEvaluation;
+import org.atelier.evaluation.distribution.DistributionInput;
+import org.atelier.evaluation.distribution.DistributionOptions;
+import org.atelier.evaluation.distribution.DistributionResult;
+import org.atelier.evaluation.distribution.KernelInceptionDistance;
+import org.atelier.evaluation.distribution.MemoryFeatureSource;
+import org.atelier.evaluation.distribution.PrecisionRecallDensityCoverage;
+import org.atelier.evaluation.distribution.ReferenceStatistics;
+import org.atelier.models.Sampler;
+import org.atelier.models.diffusion.ConditioningKind;
+import org.atelier.models.diffusion.DiffusionModel;
+import org.atelier.models.diffusion.SamplerKind;
+import org.atelier.models.diffusion.SamplingOverrides;
+import org.atelier.models.features.FmnistV1;
+import org.atelier.models.sampling.SampleRequest;
+import org.atelier.models.sampling.Samples;
+import org.atelier.models.sampling.Sampling;
+import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelCard;
+import org.atelier.training.publish.ModelSources;
+import org.atelier.training.publish.PublishedModel;
+
+/**
+ * Draws N samples from each model with the same seeds and scores them the same way: FID with its
+ * bootstrap interval and FID∞ against the committed statistics of the whole Fashion-MNIST test
+ * split; KID and PRDC against N test images spread evenly over the split (KID and PRDC need the
+ * vectors, and N against N is how PRDC is defined); and, for class-conditional models, the share
+ * of samples the extractor's classifier reads as the asked class.
+ */
+final class GenerationScoring {
+    /** Samples drawn per call: a multiple of the 10 classes, so classes asked in turn stay balanced. */
+    static final int CHUNK = 50;
+
+    private final FmnistV1 extractor;
+    private final DistributionInput.Reference reference;
+    private final MemoryFeatureSource referenceSubset;
+    private final DistributionEvaluation.ExtractorInfo info;
+    private final int n;
+    private final int fidResamples;
+    private final long seed;
+
+    GenerationScoring(FmnistV1 extractor, int n, int fidResamples, long seed) {
+        this.extractor = extractor;
+        this.n = n;
+        this.fidResamples = fidResamples;
+        this.seed = seed;
+        this.reference = ReferenceStatistics.load(ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, () -> extractor);
+        ImageDataset test = DatasetCatalog.open("fashion-mnist:test", FmnistV1.INPUT.height());
+        List<Image> images = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, test.size()); i++) {
+            images.add(test.get((int) ((long) i * test.size() / Math.min(n, test.size()))).image());
+        }
+        this.referenceSubset = new MemoryFeatureSource(features(images), images.size()
+                + " Fashion-MNIST test images spread evenly over the split");
+        this.info = new DistributionEvaluation.ExtractorInfo(extractor.id(), extractor.weightsSha256(),
+                extractor.input().describe());
+    }
+
+    /** A model the config names: a folder relative to the project root, else a path or a published name. */
+    static Runs.Loaded load(String model) {
+        Path asPath = ProjectRoot.path().resolve(model);
+        return ModelSources.load(Files.exists(asPath) ? asPath : Path.of(model));
+    }
+
+    ModelScores score(CompareConfig.Model m, Runs.Loaded loaded) {
+        Sampler sampler = loaded.sampler();
+        boolean diffusion = Sampling.takesSettings(sampler);
+        boolean classDiffusion = diffusion && ((DiffusionModel) sampler).config().conditioning() == ConditioningKind.CLASS;
+        boolean classGan = !diffusion && !sampler.conditions().isEmpty();
+        SamplingOverrides overrides = !diffusion ? SamplingOverrides.NONE
+                : new SamplingOverrides(m.sampler() == null ? null : SamplerKind.parse(m.sampler()), m.steps(), null,
+                m.guidance(), null, null);
+        List<Image> images = new ArrayList<>(n);
+        int[] asked = new int[n];
+        double seconds = 0;
+        String drawn = "one pass";
+        for (int from = 0, chunk = 0; from < n; from += CHUNK, chunk++) {
+            int k = Math.min(CHUNK, n - from);
+            SampleRequest r = SampleRequest.of(k, Seeds.derive(seed, "generate/" + chunk)).withSampling(overrides);
+            if (classGan) {
+                r = r.withCondition(sampler.conditions().get(chunk % sampler.conditions().size()));
+            }
+            Samples s = Sampling.draw(sampler, r);
+            seconds += s.seconds();
+            for (int i = 0; i < k; i++) {
+                images.add(asPng(s.images().get(i)));
+                // diffusion asks the classes in turn within each call; a conditional GAN one class per call
+                asked[from + i] = classGan ? chunk % sampler.conditions().size() : i % Math.max(1, sampler.conditions().size());
+            }
+            if (s.diffusion()) {
+                drawn = String.format(Locale.ROOT, "%s-%d, guidance %s", s.options().sampler().name(), s.options().steps(),
+                        s.options().guidance());
+            }
+        }
+        float[][] feats = features(images);
+        MemoryFeatureSource generated = new MemoryFeatureSource(feats, n + " samples of " + m.label());
+        DistributionResult fid = DistributionEvaluation.run(new DistributionInput.Features(generated), reference,
+                new DistributionOptions(true, true, false, 1, 2, false, 1, fidResamples, seed), info);
+        DistributionResult kidPrdc = DistributionEvaluation.run(new DistributionInput.Features(generated),
+                new DistributionInput.Features(referenceSubset), new DistributionOptions(false, false, true,
+                        KernelInceptionDistance.DEFAULT_SUBSETS, Math.min(KernelInceptionDistance.DEFAULT_SUBSET_SIZE, n),
+                        true, PrecisionRecallDensityCoverage.DEFAULT_K, 0, seed), info);
+        ClassReadback readback = classDiffusion || classGan
+                ? ClassReadback.of(sampler.conditions(), asked, ClassReadback.argMax(logits(images))) : null;
+        Long params = null;
+        Long steps = null;
+        Long configured = null;
+        Double trainSeconds = null;
+        String origin = "the run " + loaded.dir().root() + " (" + loaded.checkpoint().getFileName() + ")";
+        if (PublishedModel.isPublished(loaded.dir().root())) {
+            ModelCard card = PublishedModel.card(loaded.dir().root());
+            params = card.weights().parameters();
+            steps = card.trainingSteps();
+            configured = card.configuredSteps();
+            trainSeconds = card.trainSeconds();
+            origin = "published " + m.model() + " (SHA-256 " + card.weights().sha256().substring(0, 12) + "…)";
+        }
+        int columns = classDiffusion ? sampler.conditions().size() : 10;
+        return new ModelScores(m.label(), origin, drawn, fid, kidPrdc, readback, seconds / n, params, steps, configured,
+                trainSeconds, List.copyOf(images.subList(0, Math.min(classGan ? n : 40, n))), columns);
+    }
+
+    /** Pixel values rounded to the 256 levels of a PNG, as the reference images (uint8) are stored. */
+    private static Image asPng(Image image) {
+        float[] p = image.pixels().clone();
+        for (int i = 0; i < p.length; i++) {
+            float v = Math.max(-1f, Math.min(1f, p[i]));
+            p[i] = Math.round((v + 1f) * 127.5f) / 127.5f - 1f;
+        }
+        return new Image(image.channels(), image.height(), image.width(), p);
+    }
+
+    private float[][] features(List<Image> images) {
+        return inBatches(images, extractor::features);
+    }
+
+    private float[][] logits(List<Image> images) {
+        return inBatches(images, extractor::logits);
+    }
+
+    /** Runs {@code net} over prepared images 256 at a time (bounded memory), rows in input order. */
+    private float[][] inBatches(List<Image> images, java.util.function.Function<List<Image>, float[][]> net) {
+        float[][] out = new float[images.size()][];
+        for (int from = 0; from < images.size(); from += 256) {
+            List<Image> batch = new ArrayList<>();
+            for (Image im : images.subList(from, Math.min(images.size(), from + 256))) {
+                batch.add(extractor.prepare(im, "sample"));
+            }
+            float[][] f = net.apply(batch);
+            System.arraycopy(f, 0, out, from, f.length);
+        }
+        return out;
+    }
+}
