@@ -8,7 +8,8 @@ import java.util.Map;
  * One value's representation among generated samples: its training share, its generated share as
  * the classifier read it (raw) and corrected for the classifier's confusion, and each share's
  * amplification factor (generated / training: 1 reproduces the training share, 0.4 shrinks it to
- * 40 %, 2 doubles it), every estimate with a bootstrap interval.
+ * 40 %, 2 doubles it), every estimate with an interval (Wilson for raw, bootstrap for corrected:
+ * see {@link RepresentationAudit}).
  */
 public record Amplification(String value, double trainingShare, Estimate rawShare, Estimate rawFactor,
                             Estimate correctedShare, Estimate correctedFactor) {

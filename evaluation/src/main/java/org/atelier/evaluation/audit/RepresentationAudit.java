@@ -12,10 +12,13 @@ import org.atelier.evaluation.stats.Bootstrap;
  * How a generator represents the values of one attribute, from a classifier's reading of its
  * samples: generated shares against the training shares (χ² goodness of fit and total variation
  * on the raw readings), raw and confusion-corrected ({@link ConfusionCorrection}) shares and
- * amplification factors with percentile-bootstrap intervals, and the classifier's accuracy per
+ * amplification factors with intervals, and the classifier's accuracy per
  * true value, since a classifier worse on one slice biases the reading of that slice.
  *
- * <p>Each bootstrap replicate resamples the generated readings and, independently, the held-out
+ * <p>Raw shares carry Wilson intervals, and raw factors those intervals divided by the training
+ * share: the raw count is binomial, and the percentile bootstrap of a slice drawn 0 times would
+ * give the empty interval [0, 0]. Corrected shares and factors carry percentile-bootstrap
+ * intervals: each bootstrap replicate resamples the generated readings and, independently, the held-out
  * (true, predicted) pairs the confusion matrix is estimated from, so the corrected intervals carry
  * the uncertainty of the correction too. The training shares are taken as known (they come from
  * the ground truth of the whole training set). Written as one loop rather than with
@@ -54,7 +57,6 @@ public record RepresentationAudit(String attribute, List<String> values, ShareCo
         double[] rawShares = shares(generatedPred, values, null);
         double[] corrected = ConfusionCorrection.correct(rawShares,
                 ConfusionCorrection.conditional(heldOutTruth, heldOutPred, values, null));
-        double[][] rawReps = new double[o.bootstrap()][];
         double[][] corrReps = new double[o.bootstrap()][];
         SplittableRandom rng = new SplittableRandom(org.atelier.core.random.Seeds.derive(o.seed(), "audit/representation/" + attribute));
         int[] g = new int[generatedPred.size()];
@@ -66,8 +68,7 @@ public record RepresentationAudit(String attribute, List<String> values, ShareCo
             for (int i = 0; i < h.length; i++) {
                 h[i] = rng.nextInt(h.length);
             }
-            rawReps[r] = shares(generatedPred, values, g);
-            corrReps[r] = ConfusionCorrection.correct(rawReps[r],
+            corrReps[r] = ConfusionCorrection.correct(shares(generatedPred, values, g),
                     ConfusionCorrection.conditional(heldOutTruth, heldOutPred, values, h));
         }
         Map<String, Amplification> amp = new LinkedHashMap<>();
@@ -75,9 +76,11 @@ public record RepresentationAudit(String attribute, List<String> values, ShareCo
         for (int k = 0; k < values.size(); k++) {
             double t = reference.get(values.get(k));
             tv += Math.abs(corrected[k] - t);
-            amp.put(values.get(k), new Amplification(values.get(k), t, estimate(rawShares[k], rawReps, k, 1, o),
-                    estimate(rawShares[k] / t, rawReps, k, t, o), estimate(corrected[k], corrReps, k, 1, o),
-                    estimate(corrected[k] / t, corrReps, k, t, o)));
+            ShareComparison.Row row = raw.rows().get(values.get(k));
+            amp.put(values.get(k), new Amplification(values.get(k), t,
+                    new Amplification.Estimate(row.share(), row.ciLow(), row.ciHigh()),
+                    new Amplification.Estimate(row.share() / t, row.ciLow() / t, row.ciHigh() / t),
+                    estimate(corrected[k], corrReps, k, 1, o), estimate(corrected[k] / t, corrReps, k, t, o)));
         }
         double[] correct = new double[heldOutTruth.size()];
         List<Map<String, String>> truth = new ArrayList<>();

@@ -28,9 +28,9 @@ class GeneratorAuditTest {
             generated.add(generator.get(i).image());
         }
         Map<String, Double> training = Map.of("dark", 0.1, "light", 0.8, "medium", 0.1);
-        GeneratorAudit a = GeneratorAudit.of("skin_group", labelled, 600, 300, training, generated, PortraitsV1.load(),
-                SliceOptions.defaults(5).withBootstrap(1000));
-        assertTrue(a.classifierAccuracy() > 0.9, "Tribuo's held-out accuracy " + a.classifierAccuracy());
+        AuditClassifier c = AuditClassifier.train("skin_group", labelled, 600, 300, PortraitsV1.load(), 5);
+        assertTrue(c.accuracy() > 0.9, "Tribuo's held-out accuracy " + c.accuracy());
+        GeneratorAudit a = GeneratorAudit.of(c, training, generated, SliceOptions.defaults(5).withBootstrap(1000));
         Map<String, Double> planted = Map.of("dark", 0.4, "light", 1.075, "medium", 1.0);
         planted.forEach((value, factor) -> {
             Amplification amp = a.representation().amplification().get(value);
@@ -39,10 +39,12 @@ class GeneratorAuditTest {
         });
         assertTrue(a.representation().amplification().get("dark").rawFactor().high() < 0.8,
                 "the interval excludes reproduction: " + a.representation().amplification().get("dark").rawFactor());
-        int heldOut = a.confusion().values().stream().mapToInt(r -> r.values().stream().mapToInt(Integer::intValue).sum()).sum();
+        int heldOut = c.confusion().values().stream().mapToInt(r -> r.values().stream().mapToInt(Integer::intValue).sum()).sum();
         assertEquals(300, heldOut);
-        assertEquals(List.of("dark", "light", "medium"), List.copyOf(a.confusion().keySet()));
-        assertTrue(a.provenance().contains("LinearSGDTrainer"), a.provenance());
+        assertEquals(List.of("dark", "light", "medium"), List.copyOf(c.confusion().keySet()));
+        assertEquals(List.of("dark", "light", "medium"), List.copyOf(a.representation().amplification().keySet()));
+        assertTrue(c.classifier().provenance().contains("LinearSGDTrainer"), c.classifier().provenance());
+        assertEquals(1200, a.readings().size());
         assertEquals(3, a.representation().accuracy().slices().size());
     }
 }
