@@ -22,7 +22,7 @@ final class AuditFindings {
     static List<String> dataset(DatasetAudit a, String attribute) {
         List<String> out = new ArrayList<>();
         ShareComparison s = a.shares();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "In the training set (%d portraits), ", s.n()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "In %s (%d images), ", a.dataset(), s.n()));
         List<String> parts = new ArrayList<>();
         s.rows().values().forEach(r -> parts.add(String.format(Locale.ROOT, "%s are %s [%s, %s]",
                 phrase(attribute, r.name()), pct(r.share()), pct(r.ciLow()), pct(r.ciHigh()))));

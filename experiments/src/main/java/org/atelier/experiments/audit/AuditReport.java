@@ -11,7 +11,6 @@ import org.atelier.evaluation.audit.Amplification;
 import org.atelier.evaluation.audit.AuditClassifier;
 import org.atelier.evaluation.audit.DatasetAudit;
 import org.atelier.evaluation.audit.RepresentationAudit;
-import org.atelier.evaluation.audit.ShareComparison;
 import org.atelier.evaluation.audit.SliceFrame;
 import org.atelier.evaluation.audit.SliceStats;
 import org.atelier.evaluation.report.Charts;
@@ -44,7 +43,7 @@ final class AuditReport {
             }
         }
         said.forEach(findings::text);
-        trainingSet(report, dataset, a);
+        TrainingSetSection.write(report, "Training set: " + dataset.dataset(), dataset, a);
         classifier(report, classifier, generators, a);
         Map<String, Object> results = new LinkedHashMap<>();
         for (int i = 0; i < generators.size(); i++) {
@@ -57,25 +56,6 @@ final class AuditReport {
         report.result("generators", results);
         report.result("findings", said);
         return said;
-    }
-
-    private static void trainingSet(HtmlReport report, DatasetAudit d, String a) {
-        HtmlReport.Section s = report.section("Training set: " + d.dataset(), "Shares of " + a + " among the "
-                + d.shares().n() + " portraits, counted from their ground truth, with Wilson 95 % intervals, against equal "
-                + "shares.");
-        Map<String, Charts.Bar> observed = new LinkedHashMap<>();
-        Map<String, Charts.Bar> equal = new LinkedHashMap<>();
-        d.shares().rows().values().forEach(r -> {
-            observed.put(r.name(), new Charts.Bar(r.share(), r.ciLow(), r.ciHigh()));
-            equal.put(r.name(), new Charts.Bar(r.reference(), Double.NaN, Double.NaN));
-        });
-        s.chart("training-shares", "Training shares of " + a + " (whiskers: Wilson 95 % intervals) beside equal shares",
-                Charts.barsWithIntervals("Training set", "share", Map.of("training set", observed, "equal shares", equal),
-                        Double.NaN), CHART_W, CHART_H);
-        s.table(List.of("slice", "count", "share", "95 % interval", "equal share", "ratio"), shareRows(d.shares()));
-        s.text(String.format(Locale.ROOT, "Chi-squared goodness of fit against equal shares: %.4g on %d degrees of "
-                        + "freedom, p %s; total variation distance %s.", d.shares().chiSquare(), d.shares().degreesOfFreedom(),
-                AuditFindings.p(d.shares().pValue()), AuditFindings.pct(d.shares().totalVariation())));
     }
 
     private static void classifier(HtmlReport report, AuditClassifier c, List<AuditRun.GeneratorResult> generators,
@@ -189,14 +169,6 @@ final class AuditReport {
             }
         }
         return ImageGrid.labelled(rows, perSlice, 2, true);
-    }
-
-    private static List<List<String>> shareRows(ShareComparison c) {
-        List<List<String>> rows = new ArrayList<>();
-        c.rows().values().forEach(r -> rows.add(List.of(r.name(), String.valueOf(r.count()), AuditFindings.pct(r.share()),
-                AuditFindings.pct(r.ciLow()) + " – " + AuditFindings.pct(r.ciHigh()), AuditFindings.pct(r.reference()),
-                Double.isFinite(r.ratio()) ? String.format(Locale.ROOT, "%.2f", r.ratio()) : "–")));
-        return rows;
     }
 
     private static List<List<String>> frameRows(SliceFrame f) {

@@ -21,7 +21,9 @@ import org.atelier.datasets.masks.Mask;
 import org.atelier.datasets.masks.MaskGenerator;
 import org.atelier.datasets.masks.MaskKinds;
 import org.atelier.datasets.portraits.SyntheticPortraits;
+import org.atelier.evaluation.audit.DatasetAudit;
 import org.atelier.evaluation.audit.ShareTable;
+import org.atelier.experiments.audit.TrainingSetSection;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
 import org.atelier.models.backend.Backends;
@@ -78,6 +80,9 @@ public final class DemoReport {
         List<String> names = new ArrayList<>();
         add(sections, names, "Fashion-MNIST", () -> fashionSection(report, fashion));
         add(sections, names, "synthetic portraits", () -> portraitSection(report, portraits));
+        add(sections, names, "audit of the portraits' skin groups", () -> TrainingSetSection.write(report,
+                "Audit: skin groups of the synthetic portraits", DatasetAudit.of(portraits, List.of("skin_group"), null,
+                        ShareTable.LEVEL), "skin_group"));
         add(sections, names, "inpainting masks", () -> maskSection(report, fashion));
         if (cfg.gan().steps() > 0) {
             add(sections, names, "a small DCGAN, " + cfg.gan().steps() + " training steps",
