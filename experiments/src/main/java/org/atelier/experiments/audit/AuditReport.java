@@ -43,7 +43,7 @@ final class AuditReport {
             }
         }
         said.forEach(findings::text);
-        TrainingSetSection.write(report, "Training set: " + dataset.dataset(), dataset, a);
+        TrainingSetSection.write(report, "Training set: " + dataset.dataset(), dataset, a, false);
         classifier(report, classifier, generators, a);
         Map<String, Object> results = new LinkedHashMap<>();
         for (int i = 0; i < generators.size(); i++) {

@@ -18,25 +18,37 @@ public final class TrainingSetSection {
     private TrainingSetSection() {
     }
 
-    /** Adds the section: findings in words, the chart, the table and the goodness of fit. */
-    public static void write(HtmlReport report, String heading, DatasetAudit d, String a) {
+    /**
+     * Adds the section: the chart, the table and the goodness of fit, preceded by the findings in
+     * words when {@code withFindings} (a report without a findings section of its own).
+     */
+    public static void write(HtmlReport report, String heading, DatasetAudit d, String a, boolean withFindings) {
         HtmlReport.Section s = report.section(heading, "Shares of " + a + " among the "
                 + d.shares().n() + " images, counted from their ground truth, with Wilson 95 % intervals, against equal "
                 + "shares.");
-        AuditFindings.dataset(d, a).forEach(s::text);
+        if (withFindings) {
+            AuditFindings.dataset(d, a).forEach(s::text);
+        }
         Map<String, Charts.Bar> observed = new LinkedHashMap<>();
         Map<String, Charts.Bar> equal = new LinkedHashMap<>();
         d.shares().rows().values().forEach(r -> {
             observed.put(r.name(), new Charts.Bar(r.share(), r.ciLow(), r.ciHigh()));
             equal.put(r.name(), new Charts.Bar(r.reference(), Double.NaN, Double.NaN));
         });
-        s.chart("shares-" + a, "Training shares of " + a + " (whiskers: Wilson 95 % intervals) beside equal shares",
-                Charts.barsWithIntervals("Training set", "share", Map.of("training set", observed, "equal shares", equal),
-                        Double.NaN), CHART_W, CHART_H);
+        s.chart("shares-" + a, "Shares of " + a + " (whiskers: Wilson 95 % intervals) beside equal shares",
+                Charts.barsWithIntervals(d.dataset(), "share", series(observed, equal), Double.NaN), CHART_W, CHART_H);
         s.table(List.of("slice", "count", "share", "95 % interval", "equal share", "ratio"), shareRows(d.shares()));
         s.text(String.format(Locale.ROOT, "Chi-squared goodness of fit against equal shares: %.4g on %d degrees of "
                         + "freedom, p %s; total variation distance %s.", d.shares().chiSquare(), d.shares().degreesOfFreedom(),
                 AuditFindings.p(d.shares().pValue()), AuditFindings.pct(d.shares().totalVariation())));
+    }
+
+    private static Map<String, Map<String, Charts.Bar>> series(Map<String, Charts.Bar> observed,
+                                                               Map<String, Charts.Bar> equal) {
+        Map<String, Map<String, Charts.Bar>> out = new LinkedHashMap<>();
+        out.put("observed", observed);
+        out.put("equal shares", equal);
+        return out;
     }
 
     private static List<List<String>> shareRows(ShareComparison c) {

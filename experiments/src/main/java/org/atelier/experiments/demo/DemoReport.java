@@ -82,7 +82,7 @@ public final class DemoReport {
         add(sections, names, "synthetic portraits", () -> portraitSection(report, portraits));
         add(sections, names, "audit of the portraits' skin groups", () -> TrainingSetSection.write(report,
                 "Audit: skin groups of the synthetic portraits", DatasetAudit.of(portraits, List.of("skin_group"), null,
-                        ShareTable.LEVEL), "skin_group"));
+                        ShareTable.LEVEL), "skin_group", true));
         add(sections, names, "inpainting masks", () -> maskSection(report, fashion));
         if (cfg.gan().steps() > 0) {
             add(sections, names, "a small DCGAN, " + cfg.gan().steps() + " training steps",

@@ -88,7 +88,7 @@ class AuditReportTest {
         HtmlReport report = new HtmlReport(dir, "audit of " + HOSTILE, new ProvenanceBuilder().seed(0).build());
         HtmlReport.Section findings = report.section("Findings", "");
         AuditFindings.dataset(audit, "group").forEach(findings::text);
-        TrainingSetSection.write(report, "Training set: " + audit.dataset(), audit, "group");
+        TrainingSetSection.write(report, "Training set: " + audit.dataset(), audit, "group", true);
         Path page = report.write();
 
         String html = Files.readString(page);
