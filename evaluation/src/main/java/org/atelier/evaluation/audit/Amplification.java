@@ -1,7 +1,6 @@
 package org.atelier.evaluation.audit;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +18,9 @@ public record Amplification(String value, double trainingShare, Estimate rawShar
             return low <= x && x <= high;
         }
 
+        /** [value, low, high], a number that is not finite written as null. */
         public Object toJson() {
-            return List.of(value, low, high);
+            return java.util.Arrays.asList(SliceStats.num(value), SliceStats.num(low), SliceStats.num(high));
         }
     }
 

@@ -77,10 +77,12 @@ public record RepresentationAudit(String attribute, List<String> values, ShareCo
             double t = reference.get(values.get(k));
             tv += Math.abs(corrected[k] - t);
             ShareComparison.Row row = raw.rows().get(values.get(k));
+            // a value absent from the training set has no factor (NaN, written as null), only shares
+            Amplification.Estimate none = new Amplification.Estimate(Double.NaN, Double.NaN, Double.NaN);
             amp.put(values.get(k), new Amplification(values.get(k), t,
                     new Amplification.Estimate(row.share(), row.ciLow(), row.ciHigh()),
-                    new Amplification.Estimate(row.share() / t, row.ciLow() / t, row.ciHigh() / t),
-                    estimate(corrected[k], corrReps, k, 1, o), estimate(corrected[k] / t, corrReps, k, t, o)));
+                    t > 0 ? new Amplification.Estimate(row.share() / t, row.ciLow() / t, row.ciHigh() / t) : none,
+                    estimate(corrected[k], corrReps, k, 1, o), t > 0 ? estimate(corrected[k] / t, corrReps, k, t, o) : none));
         }
         double[] correct = new double[heldOutTruth.size()];
         List<Map<String, String>> truth = new ArrayList<>();
