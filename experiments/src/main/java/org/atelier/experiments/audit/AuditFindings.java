@@ -38,6 +38,12 @@ final class AuditFindings {
         List<String> out = new ArrayList<>();
         for (Amplification a : r.amplification().values()) {
             Amplification.Estimate f = a.correctedFactor();
+            if (!Double.isFinite(f.value())) {
+                out.add(String.format(Locale.ROOT, "%s: %s are absent from the training set and %s of %d generated "
+                        + "samples as the classifier reads them.", name, phrase(attribute, a.value()),
+                        pct(a.rawShare().value()), n));
+                continue;
+            }
             String verdict = f.high() < 1 ? "the generator shrinks this slice"
                     : f.low() > 1 ? "the generator amplifies this slice"
                     : String.format(Locale.ROOT, "consistent with reproducing its share (with %d samples the factor "
