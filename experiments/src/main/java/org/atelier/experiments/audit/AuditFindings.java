@@ -64,7 +64,10 @@ final class AuditFindings {
     static String classifier(double accuracy, int heldOut, RepresentationAudit r) {
         List<SliceStats> weak = r.classifierWeakSlices();
         String base = String.format(Locale.ROOT, "The attribute classifier reads %s correctly on %s of %d held-out "
-                + "portraits.", "the " + r.attribute(), pct(accuracy), heldOut);
+                + "real images. Generated images can be blurred or mix features, and its accuracy on them is not "
+                + "measured: the correction assumes it errs on them as on real ones, so a generated face it reads "
+                + "wrongly is counted in the wrong slice, raw and corrected; the sample grids show what it read.",
+                "the " + r.attribute(), pct(accuracy), heldOut);
         if (weak.isEmpty()) {
             return base + " No slice is read significantly worse than the others (Holm-adjusted chi-squared tests), so "
                     + "raw and corrected shares should agree within their intervals.";
