@@ -44,10 +44,14 @@ final class AuditFindings {
                         pct(a.rawShare().value()), n));
                 continue;
             }
-            String verdict = f.high() < 1 ? "the generator shrinks this slice"
-                    : f.low() > 1 ? "the generator amplifies this slice"
+            // judged on the wider of the raw (Wilson) and corrected (bootstrap) intervals: the bootstrap of a
+            // slice drawn 0 times collapses to [0, 0], the Wilson interval does not
+            double low = Math.min(f.low(), a.rawFactor().low());
+            double high = Math.max(f.high(), a.rawFactor().high());
+            String verdict = high < 1 ? "the generator shrinks this slice"
+                    : low > 1 ? "the generator amplifies this slice"
                     : String.format(Locale.ROOT, "consistent with reproducing its share (with %d samples the factor "
-                    + "could lie anywhere from %.2f to %.2f; more samples narrow it)", n, f.low(), f.high());
+                    + "could lie anywhere from %.2f to %.2f; more samples narrow it)", n, low, high);
             out.add(String.format(Locale.ROOT, "%s: %s are %s of the training set and %s [%s, %s] of %d generated "
                             + "samples as the classifier reads them, %s [%s, %s] corrected for its errors: an "
                             + "amplification factor of %.2f [%.2f, %.2f] — %s.", name, phrase(attribute, a.value()),
