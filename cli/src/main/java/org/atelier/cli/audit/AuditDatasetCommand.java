@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code atelier audit dataset}: a dataset's slice shares against a reference distribution. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = {"Shares of a dataset's slices (or intersections) with Wilson 95 % intervals, against a "
+        description = {"Shares of a dataset's slices (or intersections) with Wilson 95 %% intervals, against a "
                 + "reference distribution, with a chi-squared goodness-of-fit test and the total variation distance.",
                 "NAME as in 'atelier datasets list'; portraits take shares, e.g. "
                         + "'portraits-32?skin_group=light:0.8,medium:0.1,dark:0.1&n=5000'."})

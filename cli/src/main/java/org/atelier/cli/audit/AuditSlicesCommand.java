@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code atelier audit slices}: any per-sample table, broken down by slices. */
 @Command(name = "slices", mixinStandardHelpOptions = true,
         description = {"A per-sample value of a CSV table broken down by slices of one or more columns (their "
-                + "intersections with several): n, mean or share with a 95 % interval, difference and ratio to the "
+                + "intersections with several): n, mean or share with a 95 %% interval, difference and ratio to the "
                 + "reference, tests between slices with adjusted p-values, and disparity flags.",
                 "A column of only 0 and 1 is taken as a share (Wilson intervals, chi-squared tests); any other as a "
                         + "mean (seeded percentile bootstrap)."})
