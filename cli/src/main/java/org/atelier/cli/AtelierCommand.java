@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.generate.StylizeCommand.class,
             org.atelier.cli.train.ExtractorCommand.class,
             org.atelier.cli.bench.BenchCommand.class,
+            org.atelier.cli.audit.AuditCommand.class,
         },
         footer = {"", "Run 'atelier COMMAND --help' for a command's options. Errors a user can fix exit with 2, "
                 + "internal errors with 1."})

@@ -11,7 +11,7 @@ import org.atelier.datasets.faces.UtkFace;
 import org.atelier.datasets.fashion.FashionMnist;
 import org.atelier.datasets.manifest.ImageTarget;
 import org.atelier.datasets.manifest.ManifestDataset;
-import org.atelier.datasets.portraits.PortraitSpec;
+import org.atelier.datasets.portraits.PortraitQuery;
 import org.atelier.datasets.portraits.SyntheticPortraits;
 
 /**
@@ -20,7 +20,9 @@ import org.atelier.datasets.portraits.SyntheticPortraits;
  *   <li>{@code fashion-mnist:test} — the 10k test split embedded in the repo;</li>
  *   <li>{@code fashion-mnist:train} — the 60k train split from Debian's dataset-fashion-mnist;</li>
  *   <li>{@code fashion-mnist:train=DIR}, {@code fashion-mnist:test=DIR} — either split from a folder;</li>
- *   <li>{@code portraits-32}, {@code portraits-64} — synthetic portraits with default shares;</li>
+ *   <li>{@code portraits-32}, {@code portraits-64} — synthetic portraits with default shares;
+ *       {@code portraits-32?skin_group=light:0.8,medium:0.1,dark:0.1&n=5000&seed=7} sets shares,
+ *       count and seed ({@link PortraitQuery});</li>
  *   <li>{@code samples} — the sample photos and paintings;</li>
  *   <li>{@code manifest:FILE.csv}, {@code celeba:DIR}, {@code utkface:DIR}, {@code fairface:LABELS.csv} —
  *       image folders the user brings, brought to {@code size} × {@code size} RGB.</li>
@@ -50,6 +52,8 @@ public final class DatasetCatalog {
                 Files.isDirectory(FashionMnist.DEBIAN_DIR)));
         entries.add(new Entry("portraits-32", "synthetic portraits 32x32 RGB, 2000, uniform shares, seed 0",
                 "rendered on demand, deterministic by seed", true));
+        entries.add(new Entry("portraits-32?QUERY", "the same with shares, count and seed, e.g. "
+                + "'portraits-32?skin_group=light:0.8,medium:0.1,dark:0.1&n=5000&seed=7'", "rendered on demand", true));
         entries.add(new Entry("portraits-64", "synthetic portraits 64x64 RGB, 2000, uniform shares, seed 0",
                 "rendered on demand, deterministic by seed", true));
         entries.add(new Entry("samples", "sample photos (content) and paintings (style), public domain / CC0",
@@ -81,13 +85,15 @@ public final class DatasetCatalog {
      * @throws InvalidInputException for an unknown name (the message lists the known ones) or a missing path
      */
     public static ImageDataset open(String name, int size) {
+        if (name.startsWith("portraits-") && name.contains("?")) {
+            return portraits(name.substring(0, name.indexOf('?')), name.substring(name.indexOf('?') + 1), name);
+        }
         String kind = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
         String arg = name.contains(":") ? name.substring(name.indexOf(':') + 1) : "";
         ImageTarget target = ImageTarget.of(3, size, size);
         return switch (kind) {
             case "fashion-mnist" -> fashion(arg);
-            case "portraits-32", "portraits-64" -> new SyntheticPortraits(
-                    PortraitSpec.uniform(Integer.parseInt(kind.substring(10)), DEFAULT_PORTRAITS, 0));
+            case "portraits-32", "portraits-64" -> portraits(kind, "", name);
             case "samples" -> SampleImages.dataset(size);
             case "manifest" -> ManifestDataset.fromCsv(path(name, arg), parentOf(path(name, arg)), target);
             case "celeba" -> CelebA.open(path(name, arg), target);
@@ -95,6 +101,14 @@ public final class DatasetCatalog {
             case "fairface" -> FairFace.open(parentOf(path(name, arg)), path(name, arg), target);
             default -> throw unknown(name);
         };
+    }
+
+    private static ImageDataset portraits(String kind, String query, String name) {
+        if (!kind.equals("portraits-32") && !kind.equals("portraits-64")) {
+            throw unknown(name);
+        }
+        return new SyntheticPortraits(PortraitQuery.parse(Integer.parseInt(kind.substring(10)), query,
+                DEFAULT_PORTRAITS, 0));
     }
 
     private static ImageDataset fashion(String arg) {

@@ -62,7 +62,7 @@ public final class Slices {
      * Orders values with embedded numbers by number ({@code MST-2} before {@code MST-10}) and
      * everything else alphabetically, so slice tables read in the order people expect.
      */
-    static int naturalOrder(String a, String b) {
+    public static int naturalOrder(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -45,7 +45,12 @@ public record ShareTable(String attribute, int n, List<Share> rows) {
 
     /** A count of n with its Wilson interval at {@link #LEVEL}. */
     public static Share share(String value, int count, int n) {
-        ConfidenceInterval ci = wilson(n, count);
+        return share(value, count, n, LEVEL);
+    }
+
+    /** A count of n with its Wilson interval at {@code level}. */
+    public static Share share(String value, int count, int n, double level) {
+        ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(n, count, level);
         return new Share(value, count, count / (double) n, ci.getLowerBound(), ci.getUpperBound());
     }
 

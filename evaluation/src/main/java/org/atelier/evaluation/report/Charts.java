@@ -1,5 +1,6 @@
 package org.atelier.evaluation.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -50,6 +52,52 @@ public final class Charts {
         CategoryAxis x = plot.getDomainAxis();
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setMaximumCategoryLabelLines(2);
+        return chart;
+    }
+
+    /** A value with its interval, for {@link #barsWithIntervals}. */
+    public record Bar(double value, double low, double high) {
+    }
+
+    /**
+     * Bars of {@code series → (category → value and interval)} with whiskers at the interval's ends;
+     * with {@code referenceLine} finite, a dashed horizontal line at that value (1 for ratios).
+     */
+    public static JFreeChart barsWithIntervals(String title, String valueAxis, Map<String, ? extends Map<String, Bar>> series,
+                                               double referenceLine) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        DefaultCategoryDataset lows = new DefaultCategoryDataset();
+        DefaultCategoryDataset highs = new DefaultCategoryDataset();
+        series.forEach((s, values) -> values.forEach((category, b) -> {
+            data.addValue(b.value(), s, category);
+            lows.addValue(b.low(), s, category);
+            highs.addValue(b.high(), s, category);
+        }));
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL,
+                series.size() > 1, false, false);
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        IntervalBarRenderer r = new IntervalBarRenderer(lows, highs);
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.05);
+        for (int i = 0; i < PALETTE.length; i++) {
+            r.setSeriesPaint(i, PALETTE[i]);
+        }
+        plot.setRenderer(r);
+        double top = 0;
+        for (Map<String, Bar> values : series.values()) {
+            for (Bar b : values.values()) {
+                top = Math.max(top, Double.isFinite(b.high()) ? b.high() : b.value());
+            }
+        }
+        if (Double.isFinite(referenceLine)) {
+            ValueMarker line = new ValueMarker(referenceLine, Color.DARK_GRAY, new BasicStroke(1.5f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+            plot.addRangeMarker(line);
+            top = Math.max(top, referenceLine);
+        }
+        plot.getRangeAxis().setRange(0, top * 1.08 + 1e-9);
         return chart;
     }
 

@@ -22,7 +22,9 @@ import org.atelier.datasets.masks.Mask;
 import org.atelier.datasets.masks.MaskGenerator;
 import org.atelier.datasets.masks.MaskKinds;
 import org.atelier.datasets.portraits.SyntheticPortraits;
+import org.atelier.evaluation.audit.DatasetAudit;
 import org.atelier.evaluation.audit.ShareTable;
+import org.atelier.experiments.audit.TrainingSetSection;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
 import org.atelier.experiments.compare.CompareConfig;
@@ -81,6 +83,7 @@ public final class DemoReport {
         List<String> names = new ArrayList<>();
         add(sections, names, "Fashion-MNIST", () -> fashionSection(report, fashion));
         add(sections, names, "synthetic portraits", () -> portraitSection(report, portraits));
+        add(sections, names, "audit of the portraits' skin groups", () -> auditSection(report, portraits));
         add(sections, names, "inpainting masks", () -> maskSection(report, fashion));
         if (cfg.gan().steps() > 0) {
             add(sections, names, "a small DCGAN, " + cfg.gan().steps() + " training steps",
@@ -165,6 +168,13 @@ public final class DemoReport {
         }
         s.table(List.of("attribute", "value", "count", "share", "95% interval"), rows);
         report.result("portraits", Map.of("id", ds.id(), "sha256", ds.contentHash(), "n", ds.size(), "attributes", results));
+    }
+
+    /** The portraits' skin groups against equal shares: what `atelier audit dataset` prints, as a section. */
+    private static void auditSection(HtmlReport report, SyntheticPortraits portraits) {
+        DatasetAudit audit = DatasetAudit.of(portraits, List.of("skin_group"), null, ShareTable.LEVEL);
+        TrainingSetSection.write(report, "Audit: skin groups of the synthetic portraits", audit, "skin_group", true);
+        report.result("audit", audit.toJson());
     }
 
     private void maskSection(HtmlReport report, ImageDataset fashion) {

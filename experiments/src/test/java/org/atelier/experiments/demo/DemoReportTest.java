@@ -30,11 +30,12 @@ class DemoReportTest {
                 "masks.kinds=[thick, center-box]", "gan.steps=4", "stylize.steps=3", "diffusion.model=no-such-model",
                 "prompts.model=no-such-model", "comparison.enabled=false"));
         assertEquals(out.resolve("index.html"), DemoReport.write(cfg, cfg.outDir(), false, sections::add));
-        assertEquals(8, sections.size(), "every section announced: " + sections);
-        assertTrue(sections.get(0).startsWith("[1/8] Fashion-MNIST") && sections.get(3).contains("DCGAN"), sections.toString());
+        assertEquals(9, sections.size(), "every section announced: " + sections);
+        assertTrue(sections.get(0).startsWith("[1/9] Fashion-MNIST") && sections.get(2).contains("audit")
+                && sections.get(4).contains("DCGAN"), sections.toString());
         String html = Files.readString(out.resolve("index.html"));
         for (String part : new String[] {"fashion-by-class.png", "fashion-counts.svg", "portraits-by-skin_group.png",
-            "portraits-counts-age.svg", "masks-thick.png", "mask-area-bins.png", "samples.png", "gan-losses.svg",
+            "portraits-counts-age.svg", "shares-skin_group.svg", "masks-thick.png", "mask-area-bins.png", "samples.png", "gan-losses.svg",
             "stylize.png"}) {
             assertTrue(html.contains(part), "page shows " + part);
             assertTrue(Files.exists(out.resolve(part)), part + " written");
@@ -44,6 +45,8 @@ class DemoReportTest {
         assertEquals(300, results.at("/portraits/n").asInt());
         int light = results.at("/portraits/attributes/skin_group/light/count").asInt();
         assertTrue(light > 200 && light < 270, "80% configured share of 300, got " + light);
+        assertEquals(light, results.at("/audit/slices/light/count").asInt(), "the audit counts what the table counts");
+        assertTrue(results.at("/audit/p_value").asDouble() < 1e-6, "80 % light against equal shares is an imbalance");
         assertEquals(0.25, results.at("/masks/kinds/center-box/mean").asDouble(), 1e-9);
         assertTrue(results.at("/masks/kinds/thick/max").asDouble() <= 0.5);
         assertEquals(4, results.at("/gan/steps").asInt());

@@ -1,0 +1,209 @@
+package org.atelier.evaluation.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.atelier.core.errors.InvalidInputException;
+import org.atelier.core.errors.InvalidSettingException;
+import org.atelier.evaluation.stats.MultipleTesting;
+
+/**
+ * A per-sample value broken down by slices of one or more attribute columns, after Fairlearn's
+ * {@code MetricFrame}: the overall value, and per slice its size, mean (or share of 1s) with an
+ * interval, its difference and ratio to a reference (the overall value or one slice), a test
+ * against its comparison group with p-values adjusted across the frame, and a disparity flag when
+ * the ratio leaves a band (Aequitas' [0.8, 1.25] by default). The summaries between the extreme
+ * slices and to the overall value are Fairlearn's {@code difference/ratio(method="between_groups" |
+ * "to_overall")}, over the slices large enough to estimate.
+ *
+ * <p>Whatever the input, the result has the same shape: {@link #slices()} maps every slice name
+ * to a {@link SliceStats}, too-small slices included.
+ *
+ * @param valueName what the values are, e.g. {@code psnr_hole} or {@code selected}
+ * @param by        the attribute columns; with more than one, slices are their intersections
+ * @param measure   MEAN or SHARE (never AUTO: resolved from the values)
+ * @param overall   the whole frame as one row (difference 0, ratio 1, not tested)
+ * @param slices    slice name → its row, in natural order of the names
+ * @param summary   the extremes and the four Fairlearn summaries
+ * @param options   the options the frame was made with
+ */
+public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure measure, SliceStats overall,
+                         Map<String, SliceStats> slices, Summary summary, SliceOptions options) {
+    /** Fairlearn's summaries; slice names are null and numbers NaN when fewer than one slice is estimated. */
+    public record Summary(String minSlice, String maxSlice, double differenceBetweenGroups, double ratioBetweenGroups,
+                          double differenceToOverall, double ratioToOverall) {
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("min_slice", minSlice);
+            m.put("max_slice", maxSlice);
+            m.put("difference_between_groups", SliceStats.num(differenceBetweenGroups));
+            m.put("ratio_between_groups", SliceStats.num(ratioBetweenGroups));
+            m.put("difference_to_overall", SliceStats.num(differenceToOverall));
+            m.put("ratio_to_overall", SliceStats.num(ratioToOverall));
+            return m;
+        }
+    }
+
+    public SliceFrame {
+        by = List.copyOf(by);
+        slices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slices));
+    }
+
+    /**
+     * @param values     one finite value per sample (for shares, 0 or 1)
+     * @param attributes one map of column → value per sample, aligned with {@code values}
+     * @throws InvalidInputException on misaligned or non-finite input, a missing column, or a
+     *                               reference slice that does not occur
+     */
+    public static SliceFrame of(String valueName, double[] values, List<Map<String, String>> attributes, List<String> by,
+                                SliceOptions o) {
+        if (values.length != attributes.size()) {
+            throw new InvalidInputException(valueName + ": " + values.length + " values but " + attributes.size()
+                    + " attribute rows; they must be aligned, one per sample");
+        }
+        if (values.length == 0) {
+            throw new InvalidInputException(valueName + ": no samples to slice");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new InvalidInputException(valueName + ": row " + (i + 1) + " is " + values[i] + "; expected a finite number");
+            }
+        }
+        SliceOptions.Measure measure = resolve(o.measure(), values, valueName);
+        Map<String, SliceGroups.Group> groups = SliceGroups.of(attributes, by);
+        if (!o.reference().overall() && !groups.containsKey(o.reference().slice())) {
+            throw new InvalidSettingException("reference", "names slice '" + o.reference().slice() + "', which does not "
+                    + "occur; slices: " + String.join(", ", groups.keySet()));
+        }
+        SliceEstimate all = SliceEstimate.of(values, measure, o, "overall");
+        Map<String, SliceEstimate> est = new LinkedHashMap<>();
+        groups.forEach((name, g) -> est.put(name, g.rows().length < o.minSize() ? SliceEstimate.NONE
+                : SliceEstimate.of(pick(values, g.rows()), measure, o, name)));
+        if (!o.reference().overall() && Double.isNaN(est.get(o.reference().slice()).value())) {
+            throw new InvalidSettingException("reference", "slice '" + o.reference().slice() + "' has "
+                    + groups.get(o.reference().slice()).rows().length + " samples, fewer than the minimum size "
+                    + o.minSize() + "; choose another reference or lower min_size");
+        }
+        double ref = o.reference().overall() ? all.value() : est.get(o.reference().slice()).value();
+
+        List<String> names = new ArrayList<>(groups.keySet());
+        double[] p = new double[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            boolean skip = Double.isNaN(est.get(name).value()) || name.equals(o.reference().slice());
+            p[k] = skip ? Double.NaN : SliceTests.pValue(pick(values, groups.get(name).rows()),
+                    comparison(values, groups, name, o.reference()), measure, o.valueTest());
+        }
+        double[] adjusted = MultipleTesting.adjust(p, o.correction());
+        Map<String, SliceStats> rows = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            SliceGroups.Group g = groups.get(name);
+            SliceEstimate e = est.get(name);
+            boolean small = g.rows().length < o.minSize();
+            double ratio = ref == 0 ? Double.NaN : e.value() / ref;
+            boolean flagged = !small && Double.isFinite(ratio) && (ratio < o.disparityLow() || ratio > o.disparityHigh());
+            rows.put(name, new SliceStats(name, g.values(), g.rows().length, small, e.value(), e.low(), e.high(),
+                    e.value() - ref, ratio, p[k], adjusted[k], flagged));
+        }
+        SliceStats overall = new SliceStats("overall", Map.of(), values.length, false, all.value(), all.low(), all.high(),
+                all.value() - ref, ref == 0 ? Double.NaN : all.value() / ref, Double.NaN, Double.NaN, false);
+        return new SliceFrame(valueName, by, measure, overall, rows, summary(rows, all.value()), o);
+    }
+
+    /** The slices large enough to estimate. */
+    public List<SliceStats> estimated() {
+        return slices.values().stream().filter(s -> !s.tooSmall()).toList();
+    }
+
+    /** The slices whose ratio to the reference leaves the disparity band. */
+    public List<SliceStats> flagged() {
+        return slices.values().stream().filter(SliceStats::disparity).toList();
+    }
+
+    /** results.json's form: the per-slice objects keyed by slice name, the overall row and the summary. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", valueName);
+        m.put("by", by);
+        m.put("measure", measure.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("reference", options.reference().toString());
+        m.put("interval", measure == SliceOptions.Measure.SHARE ? "wilson" : "percentile bootstrap, "
+                + options.bootstrap() + " resamples, seed " + options.seed());
+        m.put("level", options.level());
+        m.put("test", measure == SliceOptions.Measure.SHARE ? "chi-squared 2x2" : options.valueTest().id());
+        m.put("correction", options.correction().id());
+        m.put("min_size", options.minSize());
+        m.put("disparity_band", List.of(options.disparityLow(), options.disparityHigh()));
+        m.put("overall", overall.toJson());
+        Map<String, Object> s = new LinkedHashMap<>();
+        slices.forEach((k, v) -> s.put(k, v.toJson()));
+        m.put("slices", s);
+        m.put("summary", summary.toJson());
+        return m;
+    }
+
+    private static SliceOptions.Measure resolve(SliceOptions.Measure asked, double[] values, String valueName) {
+        boolean binary = true;
+        for (double v : values) {
+            binary &= v == 0.0 || v == 1.0;
+        }
+        if (asked == SliceOptions.Measure.SHARE && !binary) {
+            throw new InvalidInputException(valueName + ": a share needs values of 0 or 1, and some are not");
+        }
+        if (asked == SliceOptions.Measure.AUTO) {
+            return binary ? SliceOptions.Measure.SHARE : SliceOptions.Measure.MEAN;
+        }
+        return asked;
+    }
+
+    /** What a slice is tested against: the reference slice, or (reference overall) every other sample. */
+    private static double[] comparison(double[] values, Map<String, SliceGroups.Group> groups, String name,
+                                       SliceOptions.Reference reference) {
+        if (!reference.overall()) {
+            return pick(values, groups.get(reference.slice()).rows());
+        }
+        double[] rest = new double[values.length - groups.get(name).rows().length];
+        int j = 0;
+        for (Map.Entry<String, SliceGroups.Group> e : groups.entrySet()) {
+            if (!e.getKey().equals(name)) {
+                for (int i : e.getValue().rows()) {
+                    rest[j++] = values[i];
+                }
+            }
+        }
+        return rest;
+    }
+
+    private static Summary summary(Map<String, SliceStats> rows, double overall) {
+        SliceStats min = null;
+        SliceStats max = null;
+        double toOverallDiff = Double.NaN;
+        double toOverallRatio = Double.NaN;
+        for (SliceStats s : rows.values()) {
+            if (s.tooSmall()) {
+                continue;
+            }
+            min = min == null || s.value() < min.value() ? s : min;
+            max = max == null || s.value() > max.value() ? s : max;
+            double d = Math.abs(s.value() - overall);
+            toOverallDiff = Double.isNaN(toOverallDiff) ? d : Math.max(toOverallDiff, d);
+            double r = Math.min(s.value() / overall, overall / s.value());
+            toOverallRatio = Double.isNaN(toOverallRatio) ? r : Math.min(toOverallRatio, r);
+        }
+        if (min == null) {
+            return new Summary(null, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new Summary(min.name(), max.name(), max.value() - min.value(), min.value() / max.value(),
+                toOverallDiff, toOverallRatio);
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+}
