@@ -28,7 +28,8 @@ class CliLanguageTest {
      * Commands that write artefacts and print only where they wrote them (or print JSON always):
      * no --json. Every other command prints results and must offer --json.
      */
-    private static final Set<String> WRITERS = Set.of("atelier demo", "atelier compare", "atelier train", "atelier export",
+    private static final Set<String> WRITERS = Set.of("atelier demo", "atelier compare", "atelier audit generator",
+            "atelier train", "atelier export",
             "atelier inpaint", "atelier outpaint", "atelier vary", "atelier stylize", "atelier masks list",
             "atelier extractor train fmnist-v1", "atelier extractor train portraits-v1",
             "atelier extractor reference-stats", "atelier bench fid-files", "atelier bench fid-stream",
@@ -144,7 +145,7 @@ class CliLanguageTest {
     void unknownCommandsExitTwoWithASuggestionEvenWithHelp() {
         for (Map.Entry<List<String>, String> e : Map.of(
                 List.of("evaluate", "--help"), "'evaluate' is not an atelier command",
-                List.of("sampel", "--n", "4"), "did you mean sample?",
+                List.of("sampel", "--n", "4"), "did you mean sample",
                 List.of("metrics", "distributoin", "--help"), "did you mean distribution?").entrySet()) {
             MainTest.Result r = MainTest.run(e.getKey().toArray(String[]::new));
             assertEquals(2, r.code(), e.getKey() + "\n" + r.out() + r.err());

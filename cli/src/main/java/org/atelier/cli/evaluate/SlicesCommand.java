@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code atelier metrics slices}: shares of a column's slices, and a value's mean per slice, as JSON. */
 @Command(name = "slices", mixinStandardHelpOptions = true,
-        description = {"Shares of the slices of one column of a per-sample CSV (Wilson 95% intervals) and, with --value, "
+        description = {"Shares of the slices of one column of a per-sample CSV (Wilson 95 %% intervals) and, with --value, "
                 + "the mean of a value column per slice with a Poisson bootstrap interval (weights seeded by row).",
                 "Streams the file: memory does not grow with its length. --spark runs it as a Spark aggregation with the "
                         + "same result."})
