@@ -20,7 +20,7 @@ class DemoCommandTest {
                 "--set", "comparison.enabled=false");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("report written to " + out.resolve("index.html")), r.out());
-        assertTrue(r.err().contains("demo: [1/4] Fashion-MNIST") && r.err().contains("demo: [4/4]"), r.err());
+        assertTrue(r.err().contains("demo: [1/5] Fashion-MNIST") && r.err().contains("demo: [3/5] audit") && r.err().contains("demo: [5/5]"), r.err());
         assertTrue(Files.exists(out.resolve("results.json")));
     }
 
