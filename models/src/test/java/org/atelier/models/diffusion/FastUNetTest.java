@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.atelier.models.Batch;
+import org.atelier.models.Engine;
 import org.atelier.models.common.Init;
 import org.atelier.models.common.Net;
 import org.atelier.models.common.ParameterStore;
@@ -45,6 +47,34 @@ class FastUNetTest {
         Oracle o = new Oracle(System.getenv("FAST_DEBUG") != null ? TINY : UNetArch.UNET28.spec(), 1, 0, 4, DataType.FLOAT, 12);
         double worst = o.compare();
         assertTrue(worst < 1e-4, "worst relative gradient difference " + worst);
+    }
+
+    /**
+     * The same class-conditional model trained 20 steps (Adam, random t, ε and condition dropout from the
+     * same seeds) under each engine: the loss trajectories agree to float32 round-off.
+     */
+    @Test
+    void lossTrajectoryOver20StepsEqualsSameDiffs() {
+        ConditionSpace space = new ConditionSpace(List.of(new ConditionSlot("class", List.of("a", "b", "c"))));
+        DiffusionConfig base = DiffusionConfig.of(UNetArch.TINY8, ConditioningKind.CLASS, List.of());
+        double[][] losses = new double[2][20];
+        Engine[] engines = {Engine.SAMEDIFF, Engine.FAST};
+        for (int e = 0; e < 2; e++) {
+            DiffusionModel m = new DiffusionModel(base.withEngine(engines[e]), 1, space, 7);
+            TestContext ctx = new TestContext(m.parameters(), 0.01);
+            Batch batch = DiffusionModelTest.squares(6, 8, 1);
+            for (int s = 0; s < 20; s++) {
+                losses[e][s] = m.step(batch, ctx.at(s)).get("loss");
+            }
+        }
+        double worst = 0;
+        for (int s = 0; s < 20; s++) {
+            assertEquals(losses[0][s], losses[1][s], 1e-4 * losses[0][s], "loss at step " + s);
+            worst = Math.max(worst, Math.abs(losses[1][s] / losses[0][s] - 1));
+        }
+        System.out.printf("fast vs SameDiff, 20 training steps: losses %.4f → %.4f, worst relative difference %.3g%n",
+                losses[0][0], losses[0][19], worst);
+        assertTrue(losses[1][19] < losses[1][0], "the loss did not fall: " + java.util.Arrays.toString(losses[1]));
     }
 
     /** {@link UNet} and the ε-MSE loss over placeholders of one data type, as DiffusionModel builds them. */
