@@ -57,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
     Engine engine;
 
     @Option(names = "--cases", paramLabel = "LIST", description = "Comma-separated subset of: "
-            + "dcgan28_step, unet28_step, unet28_forward, ddim50, fid, ssim (default: all).")
+            + "dcgan28_step, unet28_step, unet28_forward, ddim50, fid, ssim, gn_silu (default: all).")
     String cases;
 
     @Option(names = "--warmup", defaultValue = "" + BenchSettings.DEFAULT_WARMUP, paramLabel = "N",

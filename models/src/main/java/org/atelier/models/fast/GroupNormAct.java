@@ -1,6 +1,5 @@
 package org.atelier.models.fast;
 
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,10 +9,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * channel) addition (the UNet's time features, broadcast over H×W) and followed by SiLU, for one
  * batch size. Hand-written loops because ND4J M2.1 has no GroupNorm op, and composed from its ops
  * the norm costs ~15 passes over memory and fresh arrays each (benchmarks/README.md): here the
- * forward pass reads a group three times while it sits in cache and writes once, the backward
- * pass reads it twice and writes once, work is split over (sample, group), and statistics are
- * summed in float64. The input is kept by reference for the backward pass, which recomputes x̂ and
- * the activation's argument rather than storing them.
+ * forward pass reads a group three times while it sits in cache and writes once (twice with SiLU),
+ * the backward pass reads it three times and writes once, work is split over (sample, group), and
+ * statistics are summed in float64. The backward pass gets the input (kept by reference) and σ of
+ * the SiLU's argument (kept from the forward pass: one exp per element, not two) and recomputes
+ * x̂ and the argument, which is cheaper than storing them.
  */
 public final class GroupNormAct {
     static final double EPS = 1e-5;
@@ -28,6 +28,8 @@ public final class GroupNormAct {
     private final int plane;
     private final boolean silu;
     private final INDArray out;
+    /** σ(z) of the SiLU's argument z, kept from the forward pass so the backward pass needs no exp. */
+    private final INDArray sigmoid;
     private INDArray gIn;
     private final INDArray gAdd;
     private final double[] mean;
@@ -57,6 +59,7 @@ public final class GroupNormAct {
         this.silu = silu;
         this.out = Nd4j.create(gamma.dataType(), n, channels, side, side);
         this.gAdd = Nd4j.create(gamma.dataType(), n, channels);
+        this.sigmoid = silu ? out.like() : null;
         this.mean = new double[n * groups];
         this.rstd = new double[n * groups];
         this.partGamma = new double[n * channels];
@@ -72,11 +75,12 @@ public final class GroupNormAct {
         Flat xs = Flat.of(x);
         Flat as = add == null ? null : Flat.of(add);
         Flat ys = Flat.of(out);
+        Flat sg = silu ? Flat.of(sigmoid) : null;
         double[] g = params(gamma);
         double[] bt = params(beta);
         int cpg = channels / groups;
         int len = cpg * plane;
-        IntStream.range(0, n * groups).parallel().forEach(ng -> {
+        Parallel.range(n * groups, ng -> {
             int s = ng / groups;
             int c0 = (ng % groups) * cpg;
             int base = (s * channels + c0) * plane;
@@ -107,7 +111,12 @@ public final class GroupNormAct {
                 int o = base + c * plane;
                 for (int i = o; i < o + plane; i++) {
                     double z = xs.get(i) * sc + sh;
-                    ys.set(i, silu ? z / (1 + Math.exp(-z)) : z);
+                    if (silu) {
+                        double sig = 1 / (1 + Math.exp(-z));
+                        sg.set(i, sig);
+                        z *= sig;
+                    }
+                    ys.set(i, z);
                 }
             }
         });
@@ -126,11 +135,12 @@ public final class GroupNormAct {
         Flat gy = Flat.of(gradOut);
         Flat gx = Flat.of(gIn);
         Flat ga = Flat.of(gAdd);
+        Flat sg = silu ? Flat.of(sigmoid) : null;
         double[] g = params(gamma);
         double[] bt = params(beta);
         int cpg = channels / groups;
         int len = cpg * plane;
-        IntStream.range(0, n * groups).parallel().forEach(ng -> {
+        Parallel.range(n * groups, ng -> {
             int s = ng / groups;
             int c0 = (ng % groups) * cpg;
             int base = (s * channels + c0) * plane;
@@ -149,7 +159,7 @@ public final class GroupNormAct {
                     double dz = gy.get(i);
                     if (silu) {
                         double z = xh * gc + bc;
-                        double sig = 1 / (1 + Math.exp(-z));
+                        double sig = sg.get(i);
                         dz *= sig * (1 + z * (1 - sig));
                     }
                     pg += dz * xh;
@@ -179,14 +189,14 @@ public final class GroupNormAct {
         Flat gg = Flat.of(gGamma);
         Flat gb = Flat.of(gBeta);
         for (int c = 0; c < channels; c++) {
-            double sg = 0;
-            double sb = 0;
+            double sumGamma = 0;
+            double sumBeta = 0;
             for (int s = 0; s < n; s++) {
-                sg += partGamma[s * channels + c];
-                sb += partBeta[s * channels + c];
+                sumGamma += partGamma[s * channels + c];
+                sumBeta += partBeta[s * channels + c];
             }
-            gg.set(c, sg);
-            gb.set(c, sb);
+            gg.set(c, sumGamma);
+            gb.set(c, sumBeta);
         }
         return gIn;
     }

@@ -1,6 +1,5 @@
 package org.atelier.models.fast;
 
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -40,7 +39,7 @@ public final class Kernels {
         Flat ys = Flat.of(y);
         int side = (int) x.size(2);
         int planes = (int) (x.size(0) * x.size(1));
-        IntStream.range(0, planes).parallel().forEach(p -> {
+        Parallel.range(planes, p -> {
             int in = p * side * side;
             int out = p * 4 * side * side;
             int w = 2 * side;
@@ -63,7 +62,7 @@ public final class Kernels {
         Flat out = Flat.of(gx);
         int side = (int) gx.size(2);
         int planes = (int) (gx.size(0) * gx.size(1));
-        IntStream.range(0, planes).parallel().forEach(p -> {
+        Parallel.range(planes, p -> {
             int base = p * side * side;
             int src = p * 4 * side * side;
             int w = 2 * side;

@@ -1,6 +1,5 @@
 package org.atelier.models.fast;
 
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -52,7 +51,7 @@ public final class SelfAttention {
         Flat a = Flat.of(weights);
         int p = positions;
         // softmax over the key axis (1) of (N, keys, queries), for every (sample, query)
-        IntStream.range(0, n * p).parallel().forEach(nq -> {
+        Parallel.range(n * p, nq -> {
             int base = (nq / p) * p * p + nq % p;
             double max = Double.NEGATIVE_INFINITY;
             for (int t = 0; t < p; t++) {
@@ -80,7 +79,7 @@ public final class SelfAttention {
         Flat g = Flat.of(gWeights);
         int p = positions;
         // softmax's gradient, times the 1/√c inside it: gS = scale·A⊙(gA − Σ_keys A⊙gA)
-        IntStream.range(0, n * p).parallel().forEach(nq -> {
+        Parallel.range(n * p, nq -> {
             int base = (nq / p) * p * p + nq % p;
             double dot = 0;
             for (int t = 0; t < p; t++) {
