@@ -48,28 +48,38 @@ public final class Conv {
 
     /** y = conv(x) + b into this layer's output array; x is kept (by reference) for the backward pass. */
     public INDArray forward(INDArray x) {
-        if (x != input) {
-            input = x;
-            forwardOp = DynamicCustomOp.builder("conv2d").addInputs(x, w, b).addOutputs(out)
-                    .addIntegerArguments(iArgs).build();
-            backwardOp = null;
+        long clock = LayerClock.start();
+        try {
+            if (x != input) {
+                input = x;
+                forwardOp = DynamicCustomOp.builder("conv2d").addInputs(x, w, b).addOutputs(out)
+                        .addIntegerArguments(iArgs).build();
+                backwardOp = null;
+            }
+            Nd4j.exec(forwardOp);
+            return out;
+        } finally {
+            LayerClock.stop("convolution forward", clock);
         }
-        Nd4j.exec(forwardOp);
-        return out;
     }
 
     /** Writes the parameters' gradients and returns the input's (an array owned by this layer). */
     public INDArray backward(INDArray gradOut) {
-        if (backwardOp == null || gradOut != lastGradOut) {
-            lastGradOut = gradOut;
-            if (gIn == null) {
-                gIn = Nd4j.create(w.dataType(), inShape); // only when a gradient is taken: sampling never needs it
+        long clock = LayerClock.start();
+        try {
+            if (backwardOp == null || gradOut != lastGradOut) {
+                lastGradOut = gradOut;
+                if (gIn == null) {
+                    gIn = Nd4j.create(w.dataType(), inShape); // only when a gradient is taken: sampling never needs it
+                }
+                backwardOp = DynamicCustomOp.builder("conv2d_bp").addInputs(input, w, b, gradOut)
+                        .addOutputs(gIn, gw, gb).addIntegerArguments(iArgs).build();
             }
-            backwardOp = DynamicCustomOp.builder("conv2d_bp").addInputs(input, w, b, gradOut)
-                    .addOutputs(gIn, gw, gb).addIntegerArguments(iArgs).build();
+            Nd4j.exec(backwardOp);
+            return gIn;
+        } finally {
+            LayerClock.stop("convolution backward", clock);
         }
-        Nd4j.exec(backwardOp);
-        return gIn;
     }
 
     public INDArray output() {

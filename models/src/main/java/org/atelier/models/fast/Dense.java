@@ -34,31 +34,41 @@ public final class Dense {
     }
 
     public INDArray forward() {
-        forward.run();
-        if (b != null) {
-            out.addiRowVector(b);
+        long clock = LayerClock.start();
+        try {
+            forward.run();
+            if (b != null) {
+                out.addiRowVector(b);
+            }
+            return out;
+        } finally {
+            LayerClock.stop("dense forward", clock);
         }
-        return out;
     }
 
     /** Writes W's and b's gradients from the output gradient array and returns x's gradient. */
     public INDArray backward() {
-        gradW.run();
-        if (b != null) {
-            Flat g = Flat.of(gradOut);
-            Flat gbf = Flat.of(gb);
-            int cols = (int) out.size(1);
-            int rows = (int) out.size(0);
-            for (int c = 0; c < cols; c++) {
-                double s = 0;
-                for (int r = 0; r < rows; r++) {
-                    s += g.get(r * cols + c);
+        long clock = LayerClock.start();
+        try {
+            gradW.run();
+            if (b != null) {
+                Flat g = Flat.of(gradOut);
+                Flat gbf = Flat.of(gb);
+                int cols = (int) out.size(1);
+                int rows = (int) out.size(0);
+                for (int c = 0; c < cols; c++) {
+                    double s = 0;
+                    for (int r = 0; r < rows; r++) {
+                        s += g.get(r * cols + c);
+                    }
+                    gbf.set(c, s);
                 }
-                gbf.set(c, s);
             }
+            gradX.run();
+            return gIn;
+        } finally {
+            LayerClock.stop("dense backward", clock);
         }
-        gradX.run();
-        return gIn;
     }
 
     public INDArray output() {

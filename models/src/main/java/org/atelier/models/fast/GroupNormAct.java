@@ -71,56 +71,61 @@ public final class GroupNormAct {
      * in place first. Returns this layer's output array, shaped (N, C, H, W).
      */
     public INDArray forward(INDArray x, INDArray add) {
-        input = x;
-        Flat xs = Flat.of(x);
-        Flat as = add == null ? null : Flat.of(add);
-        Flat ys = Flat.of(out);
-        Flat sg = silu ? Flat.of(sigmoid) : null;
-        double[] g = params(gamma);
-        double[] bt = params(beta);
-        int cpg = channels / groups;
-        int len = cpg * plane;
-        Parallel.range(n * groups, ng -> {
-            int s = ng / groups;
-            int c0 = (ng % groups) * cpg;
-            int base = (s * channels + c0) * plane;
-            double sum = 0;
-            for (int c = 0; c < cpg; c++) {
-                double a = as == null ? 0 : as.get(s * channels + c0 + c);
-                int o = base + c * plane;
-                for (int i = o; i < o + plane; i++) {
-                    double v = xs.get(i) + a;
-                    if (as != null) {
-                        xs.set(i, v);
+        long clock = LayerClock.start();
+        try {
+            input = x;
+            Flat xs = Flat.of(x);
+            Flat as = add == null ? null : Flat.of(add);
+            Flat ys = Flat.of(out);
+            Flat sg = silu ? Flat.of(sigmoid) : null;
+            double[] g = params(gamma);
+            double[] bt = params(beta);
+            int cpg = channels / groups;
+            int len = cpg * plane;
+            Parallel.range(n * groups, ng -> {
+                int s = ng / groups;
+                int c0 = (ng % groups) * cpg;
+                int base = (s * channels + c0) * plane;
+                double sum = 0;
+                for (int c = 0; c < cpg; c++) {
+                    double a = as == null ? 0 : as.get(s * channels + c0 + c);
+                    int o = base + c * plane;
+                    for (int i = o; i < o + plane; i++) {
+                        double v = xs.get(i) + a;
+                        if (as != null) {
+                            xs.set(i, v);
+                        }
+                        sum += v;
                     }
-                    sum += v;
                 }
-            }
-            double m = sum / len;
-            double sq = 0;
-            for (int i = base; i < base + len; i++) {
-                double d = xs.get(i) - m;
-                sq += d * d;
-            }
-            double r = 1.0 / Math.sqrt(sq / len + EPS);
-            mean[ng] = m;
-            rstd[ng] = r;
-            for (int c = 0; c < cpg; c++) {
-                double sc = g[c0 + c] * r;
-                double sh = bt[c0 + c] - m * sc;
-                int o = base + c * plane;
-                for (int i = o; i < o + plane; i++) {
-                    double z = xs.get(i) * sc + sh;
-                    if (silu) {
-                        double sig = 1 / (1 + Math.exp(-z));
-                        sg.set(i, sig);
-                        z *= sig;
+                double m = sum / len;
+                double sq = 0;
+                for (int i = base; i < base + len; i++) {
+                    double d = xs.get(i) - m;
+                    sq += d * d;
+                }
+                double r = 1.0 / Math.sqrt(sq / len + EPS);
+                mean[ng] = m;
+                rstd[ng] = r;
+                for (int c = 0; c < cpg; c++) {
+                    double sc = g[c0 + c] * r;
+                    double sh = bt[c0 + c] - m * sc;
+                    int o = base + c * plane;
+                    for (int i = o; i < o + plane; i++) {
+                        double z = xs.get(i) * sc + sh;
+                        if (silu) {
+                            double sig = 1 / (1 + Math.exp(-z));
+                            sg.set(i, sig);
+                            z *= sig;
+                        }
+                        ys.set(i, z);
                     }
-                    ys.set(i, z);
                 }
-            }
-        });
-        return out;
+            });
+            return out;
+        } finally {
+            LayerClock.stop("GroupNorm(+SiLU) forward", clock);
+        }
     }
 
     /**
@@ -128,77 +133,82 @@ public final class GroupNormAct {
      * forward pass's {@code add} is then in {@link #addGradient()}.
      */
     public INDArray backward(INDArray gradOut) {
-        if (gIn == null) { // only when a gradient is taken: sampling never needs it
-            gIn = out.like();
-        }
-        Flat xs = Flat.of(input);
-        Flat gy = Flat.of(gradOut);
-        Flat gx = Flat.of(gIn);
-        Flat ga = Flat.of(gAdd);
-        Flat sg = silu ? Flat.of(sigmoid) : null;
-        double[] g = params(gamma);
-        double[] bt = params(beta);
-        int cpg = channels / groups;
-        int len = cpg * plane;
-        Parallel.range(n * groups, ng -> {
-            int s = ng / groups;
-            int c0 = (ng % groups) * cpg;
-            int base = (s * channels + c0) * plane;
-            double m = mean[ng];
-            double r = rstd[ng];
-            double sumD = 0;
-            double sumDx = 0;
-            for (int c = 0; c < cpg; c++) {
-                double gc = g[c0 + c];
-                double bc = bt[c0 + c];
-                double pg = 0;
-                double pb = 0;
-                int o = base + c * plane;
-                for (int i = o; i < o + plane; i++) {
-                    double xh = (xs.get(i) - m) * r;
-                    double dz = gy.get(i);
-                    if (silu) {
-                        double z = xh * gc + bc;
-                        double sig = sg.get(i);
-                        dz *= sig * (1 + z * (1 - sig));
+        long clock = LayerClock.start();
+        try {
+            if (gIn == null) { // only when a gradient is taken: sampling never needs it
+                gIn = out.like();
+            }
+            Flat xs = Flat.of(input);
+            Flat gy = Flat.of(gradOut);
+            Flat gx = Flat.of(gIn);
+            Flat ga = Flat.of(gAdd);
+            Flat sg = silu ? Flat.of(sigmoid) : null;
+            double[] g = params(gamma);
+            double[] bt = params(beta);
+            int cpg = channels / groups;
+            int len = cpg * plane;
+            Parallel.range(n * groups, ng -> {
+                int s = ng / groups;
+                int c0 = (ng % groups) * cpg;
+                int base = (s * channels + c0) * plane;
+                double m = mean[ng];
+                double r = rstd[ng];
+                double sumD = 0;
+                double sumDx = 0;
+                for (int c = 0; c < cpg; c++) {
+                    double gc = g[c0 + c];
+                    double bc = bt[c0 + c];
+                    double pg = 0;
+                    double pb = 0;
+                    int o = base + c * plane;
+                    for (int i = o; i < o + plane; i++) {
+                        double xh = (xs.get(i) - m) * r;
+                        double dz = gy.get(i);
+                        if (silu) {
+                            double z = xh * gc + bc;
+                            double sig = sg.get(i);
+                            dz *= sig * (1 + z * (1 - sig));
+                        }
+                        pg += dz * xh;
+                        pb += dz;
+                        double dxh = dz * gc;
+                        gx.set(i, dxh);
+                        sumD += dxh;
+                        sumDx += dxh * xh;
                     }
-                    pg += dz * xh;
-                    pb += dz;
-                    double dxh = dz * gc;
-                    gx.set(i, dxh);
-                    sumD += dxh;
-                    sumDx += dxh * xh;
+                    partGamma[s * channels + c0 + c] = pg;
+                    partBeta[s * channels + c0 + c] = pb;
                 }
-                partGamma[s * channels + c0 + c] = pg;
-                partBeta[s * channels + c0 + c] = pb;
-            }
-            double meanD = sumD / len;
-            double meanDx = sumDx / len;
-            for (int c = 0; c < cpg; c++) {
-                int o = base + c * plane;
-                double pa = 0;
-                for (int i = o; i < o + plane; i++) {
-                    double xh = (xs.get(i) - m) * r;
-                    double d = r * (gx.get(i) - meanD - xh * meanDx);
-                    gx.set(i, d);
-                    pa += d;
+                double meanD = sumD / len;
+                double meanDx = sumDx / len;
+                for (int c = 0; c < cpg; c++) {
+                    int o = base + c * plane;
+                    double pa = 0;
+                    for (int i = o; i < o + plane; i++) {
+                        double xh = (xs.get(i) - m) * r;
+                        double d = r * (gx.get(i) - meanD - xh * meanDx);
+                        gx.set(i, d);
+                        pa += d;
+                    }
+                    ga.set(s * channels + c0 + c, pa);
                 }
-                ga.set(s * channels + c0 + c, pa);
+            });
+            Flat gg = Flat.of(gGamma);
+            Flat gb = Flat.of(gBeta);
+            for (int c = 0; c < channels; c++) {
+                double sumGamma = 0;
+                double sumBeta = 0;
+                for (int s = 0; s < n; s++) {
+                    sumGamma += partGamma[s * channels + c];
+                    sumBeta += partBeta[s * channels + c];
+                }
+                gg.set(c, sumGamma);
+                gb.set(c, sumBeta);
             }
-        });
-        Flat gg = Flat.of(gGamma);
-        Flat gb = Flat.of(gBeta);
-        for (int c = 0; c < channels; c++) {
-            double sumGamma = 0;
-            double sumBeta = 0;
-            for (int s = 0; s < n; s++) {
-                sumGamma += partGamma[s * channels + c];
-                sumBeta += partBeta[s * channels + c];
-            }
-            gg.set(c, sumGamma);
-            gb.set(c, sumBeta);
+            return gIn;
+        } finally {
+            LayerClock.stop("GroupNorm(+SiLU) backward", clock);
         }
-        return gIn;
     }
 
     /** (N, C): the gradient of the forward pass's per-channel addition, filled by {@link #backward}. */

@@ -35,44 +35,54 @@ public final class Kernels {
 
     /** Nearest-neighbour ×2: x (N, C, S, S) → y (N, C, 2S, 2S). */
     public static void upsample2x(INDArray x, INDArray y) {
-        Flat xs = Flat.of(x);
-        Flat ys = Flat.of(y);
-        int side = (int) x.size(2);
-        int planes = (int) (x.size(0) * x.size(1));
-        Parallel.range(planes, p -> {
-            int in = p * side * side;
-            int out = p * 4 * side * side;
-            int w = 2 * side;
-            for (int i = 0; i < side; i++) {
-                for (int j = 0; j < side; j++) {
-                    double v = xs.get(in + i * side + j);
-                    int o = out + 2 * i * w + 2 * j;
-                    ys.set(o, v);
-                    ys.set(o + 1, v);
-                    ys.set(o + w, v);
-                    ys.set(o + w + 1, v);
+        long clock = LayerClock.start();
+        try {
+            Flat xs = Flat.of(x);
+            Flat ys = Flat.of(y);
+            int side = (int) x.size(2);
+            int planes = (int) (x.size(0) * x.size(1));
+            Parallel.range(planes, p -> {
+                int in = p * side * side;
+                int out = p * 4 * side * side;
+                int w = 2 * side;
+                for (int i = 0; i < side; i++) {
+                    for (int j = 0; j < side; j++) {
+                        double v = xs.get(in + i * side + j);
+                        int o = out + 2 * i * w + 2 * j;
+                        ys.set(o, v);
+                        ys.set(o + 1, v);
+                        ys.set(o + w, v);
+                        ys.set(o + w + 1, v);
+                    }
                 }
-            }
-        });
+            });
+        } finally {
+            LayerClock.stop("resampling forward", clock);
+        }
     }
 
     /** The gradient of {@link #upsample2x}: each input pixel gets the sum of its four copies' gradients. */
     public static void upsample2xBackward(INDArray gy, INDArray gx) {
-        Flat g = Flat.of(gy);
-        Flat out = Flat.of(gx);
-        int side = (int) gx.size(2);
-        int planes = (int) (gx.size(0) * gx.size(1));
-        Parallel.range(planes, p -> {
-            int base = p * side * side;
-            int src = p * 4 * side * side;
-            int w = 2 * side;
-            for (int i = 0; i < side; i++) {
-                for (int j = 0; j < side; j++) {
-                    int o = src + 2 * i * w + 2 * j;
-                    out.set(base + i * side + j, g.get(o) + g.get(o + 1) + g.get(o + w) + g.get(o + w + 1));
+        long clock = LayerClock.start();
+        try {
+            Flat g = Flat.of(gy);
+            Flat out = Flat.of(gx);
+            int side = (int) gx.size(2);
+            int planes = (int) (gx.size(0) * gx.size(1));
+            Parallel.range(planes, p -> {
+                int base = p * side * side;
+                int src = p * 4 * side * side;
+                int w = 2 * side;
+                for (int i = 0; i < side; i++) {
+                    for (int j = 0; j < side; j++) {
+                        int o = src + 2 * i * w + 2 * j;
+                        out.set(base + i * side + j, g.get(o) + g.get(o + 1) + g.get(o + w) + g.get(o + w + 1));
+                    }
                 }
-            }
-        });
+            });
+        } finally {
+            LayerClock.stop("resampling backward", clock);
+        }
     }
 
     /** mean((out − target)²); writes its gradient 2·(out − target)/M into {@code grad}. */

@@ -47,51 +47,61 @@ public final class SelfAttention {
     }
 
     public INDArray forward() {
-        scores.run();
-        Flat a = Flat.of(weights);
-        int p = positions;
-        // softmax over the key axis (1) of (N, keys, queries), for every (sample, query)
-        Parallel.range(n * p, nq -> {
-            int base = (nq / p) * p * p + nq % p;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < p; t++) {
-                max = Math.max(max, a.get(base + t * p) * scale);
-            }
-            double sum = 0;
-            for (int t = 0; t < p; t++) {
-                double e = Math.exp(a.get(base + t * p) * scale - max);
-                a.set(base + t * p, e);
-                sum += e;
-            }
-            for (int t = 0; t < p; t++) {
-                a.set(base + t * p, a.get(base + t * p) / sum);
-            }
-        });
-        mix.run();
-        return out;
+        long clock = LayerClock.start();
+        try {
+            scores.run();
+            Flat a = Flat.of(weights);
+            int p = positions;
+            // softmax over the key axis (1) of (N, keys, queries), for every (sample, query)
+            Parallel.range(n * p, nq -> {
+                int base = (nq / p) * p * p + nq % p;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int t = 0; t < p; t++) {
+                    max = Math.max(max, a.get(base + t * p) * scale);
+                }
+                double sum = 0;
+                for (int t = 0; t < p; t++) {
+                    double e = Math.exp(a.get(base + t * p) * scale - max);
+                    a.set(base + t * p, e);
+                    sum += e;
+                }
+                for (int t = 0; t < p; t++) {
+                    a.set(base + t * p, a.get(base + t * p) / sum);
+                }
+            });
+            mix.run();
+            return out;
+        } finally {
+            LayerClock.stop("attention forward", clock);
+        }
     }
 
     /** Fills the gradients of q, k and v ({@link #gradQ()} …) from the output's. */
     public void backward() {
-        gradV.run();
-        gradWeights.run();
-        Flat a = Flat.of(weights);
-        Flat g = Flat.of(gWeights);
-        int p = positions;
-        // softmax's gradient, times the 1/√c inside it: gS = scale·A⊙(gA − Σ_keys A⊙gA)
-        Parallel.range(n * p, nq -> {
-            int base = (nq / p) * p * p + nq % p;
-            double dot = 0;
-            for (int t = 0; t < p; t++) {
-                dot += a.get(base + t * p) * g.get(base + t * p);
-            }
-            for (int t = 0; t < p; t++) {
-                int i = base + t * p;
-                g.set(i, scale * a.get(i) * (g.get(i) - dot));
-            }
-        });
-        gradQ.run();
-        gradK.run();
+        long clock = LayerClock.start();
+        try {
+            gradV.run();
+            gradWeights.run();
+            Flat a = Flat.of(weights);
+            Flat g = Flat.of(gWeights);
+            int p = positions;
+            // softmax's gradient, times the 1/√c inside it: gS = scale·A⊙(gA − Σ_keys A⊙gA)
+            Parallel.range(n * p, nq -> {
+                int base = (nq / p) * p * p + nq % p;
+                double dot = 0;
+                for (int t = 0; t < p; t++) {
+                    dot += a.get(base + t * p) * g.get(base + t * p);
+                }
+                for (int t = 0; t < p; t++) {
+                    int i = base + t * p;
+                    g.set(i, scale * a.get(i) * (g.get(i) - dot));
+                }
+            });
+            gradQ.run();
+            gradK.run();
+        } finally {
+            LayerClock.stop("attention backward", clock);
+        }
     }
 
     /** (N, c, P): the array {@link #forward} writes. */
