@@ -40,7 +40,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and ε (or v). Every random draw comes from the loop's step generator.
  *
  * <p>The training and sampling graphs are one SameDiff graph (GroupNorm keeps no batch
- * statistics): sampling asks for the output only.
+ * statistics): sampling asks for the output only. Under {@code engine: fast} (the default) the graph
+ * only creates the parameters, and {@link FastUNet} computes the same function and gradients over them.
  */
 public final class DiffusionModel implements Trainable, Sampler, Inpainter, Denoiser {
     /** Images per forward pass when sampling (twice as many pass with guidance). */

@@ -51,7 +51,9 @@ class FastUNetTest {
 
     /**
      * The same class-conditional model trained 20 steps (Adam, random t, ε and condition dropout from the
-     * same seeds) under each engine: the loss trajectories agree to float32 round-off.
+     * same seeds) under each engine: the loss trajectories agree to float32 round-off. Then the
+     * checkpoint question, both ways: each trained model's parameters loaded into a fresh model of
+     * the other engine predict what the trained model predicts.
      */
     @Test
     void lossTrajectoryOver20StepsEqualsSameDiffs() {
@@ -59,8 +61,10 @@ class FastUNetTest {
         DiffusionConfig base = DiffusionConfig.of(UNetArch.TINY8, ConditioningKind.CLASS, List.of());
         double[][] losses = new double[2][20];
         Engine[] engines = {Engine.SAMEDIFF, Engine.FAST};
+        DiffusionModel[] trained = new DiffusionModel[2];
         for (int e = 0; e < 2; e++) {
             DiffusionModel m = new DiffusionModel(base.withEngine(engines[e]), 1, space, 7);
+            trained[e] = m;
             TestContext ctx = new TestContext(m.parameters(), 0.01);
             Batch batch = DiffusionModelTest.squares(6, 8, 1);
             for (int s = 0; s < 20; s++) {
@@ -75,6 +79,22 @@ class FastUNetTest {
         System.out.printf("fast vs SameDiff, 20 training steps: losses %.4f → %.4f, worst relative difference %.3g%n",
                 losses[0][0], losses[0][19], worst);
         assertTrue(losses[1][19] < losses[1][0], "the loss did not fall: " + java.util.Arrays.toString(losses[1]));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 8, 8).muli(2).subi(1);
+        List<Condition> cs = List.of(space.single(0, 0), space.single(0, 2), space.nullCondition());
+        for (int e = 0; e < 2; e++) {
+            DiffusionModel other = new DiffusionModel(base.withEngine(engines[1 - e]), 1, space, 99);
+            other.parameters().assign(trained[e].parameters().parameters());
+            INDArray expected = trained[e].predict(x, 300, cs);
+            double d = relative(other.predict(x, 300, cs), expected);
+            assertTrue(d < 1e-5, engines[e].id() + " parameters under " + engines[1 - e].id() + ": relative difference " + d);
+        }
+    }
+
+    /** ‖a − b‖ / ‖b‖ in float64; b must not be zero (the comparison would prove nothing). */
+    private static double relative(INDArray a, INDArray b) {
+        double norm = b.castTo(DataType.DOUBLE).norm2Number().doubleValue();
+        assertTrue(norm > 0, "a reference value is zero: the comparison would prove nothing");
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).norm2Number().doubleValue() / norm;
     }
 
     /** {@link UNet} and the ε-MSE loss over placeholders of one data type, as DiffusionModel builds them. */
@@ -185,12 +205,6 @@ class FastUNetTest {
             System.out.printf("fast vs SameDiff, %s %s: worst relative difference %.3g (%s)%n",
                     spec.widths(), fastOut.dataType(), worst, worstName);
             return worst;
-        }
-
-        private static double relative(INDArray a, INDArray b) {
-            double norm = b.castTo(DataType.DOUBLE).norm2Number().doubleValue();
-            assertTrue(norm > 0, "a reference gradient is zero: the comparison would prove nothing");
-            return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).norm2Number().doubleValue() / norm;
         }
 
         /** Weights N(0, 1/fan_in), biases and shifts N(0, 0.1²), scales 1 + N(0, 0.2²). */
