@@ -39,8 +39,10 @@ final class GroupNormSiluCase implements BenchCase {
     public Workload prepare(BenchSettings s) {
         int n = s.batch();
         int side = s.unet().spec().side();
-        INDArray x = UNetModels.images(DeterministicData.GN_INPUT, n * CHANNELS, side).reshape(n, CHANNELS, side, side);
-        INDArray gy = UNetModels.images(DeterministicData.GN_GRADIENT, n * CHANNELS, side).reshape(n, CHANNELS, side, side);
+        // dup: the fast layer reads dense arrays of its own, not reshaped views
+        INDArray x = UNetModels.images(DeterministicData.GN_INPUT, n * CHANNELS, side).reshape(n, CHANNELS, side, side).dup();
+        INDArray gy = UNetModels.images(DeterministicData.GN_GRADIENT, n * CHANNELS, side).reshape(n, CHANNELS, side, side)
+                .dup();
         ParameterStore store = new ParameterStore();
         Net net = new Net(store, new Init(1), true);
         SameDiff sd = net.sd();
@@ -53,9 +55,8 @@ final class GroupNormSiluCase implements BenchCase {
             return () -> sd.calculateGradients(Map.of("x", x), "x", "gn_gamma", "gn_beta");
         }
         GroupNormAct layer = new GroupNormAct(gamma, beta, gamma.like(), beta.like(), GROUPS, true, n, CHANNELS, side);
-        INDArray input = x.dup();
         return () -> {
-            layer.forward(input, null);
+            layer.forward(x, null);
             layer.backward(gy);
         };
     }

@@ -18,7 +18,8 @@ final class Flat {
 
     private Flat(INDArray a) {
         if (a.isView() || a.ordering() != 'c' || a.offset() != 0) {
-            throw new IllegalArgumentException("need a dense c-ordered array, got a view or " + a.ordering() + "-order");
+            throw new IllegalArgumentException("need a dense c-ordered array, got " + (a.isView() ? "a view" : "an array")
+                    + " in " + a.ordering() + "-order at offset " + a.offset());
         }
         if (a.length() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("array of " + a.length() + " values is too long");
