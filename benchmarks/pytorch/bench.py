@@ -40,7 +40,7 @@ except ImportError:  # the Java runner checks this first; this is for people run
     sys.stderr.write("bench.py: cannot import torch; install Debian's python3-torch (apt-get install python3-torch)\n")
     sys.exit(3)
 
-CASES = ("dcgan28_step", "unet28_step", "unet28_forward", "ddim", "fid", "ssim")
+CASES = ("dcgan28_step", "unet28_step", "unet28_forward", "ddim", "fid", "ssim", "gn_silu")
 
 
 # ---------------------------------------------------------------- settings (mirror BenchSettings.java)
@@ -441,8 +441,24 @@ class Ssim:
         return dict(value=self.value)
 
 
+class GroupNormSilu:
+    """GroupNormSiluCase.java: GroupNorm (8 groups) + SiLU forward and backward on (batch, 64, side, side), the
+    gradient of a fixed upstream tensor, into the input, the scale and the shift."""
+
+    def __init__(self, s):
+        n, side = s["batch"], 28
+        self.x = images(13, n * 64, side).reshape(n, 64, side, side).requires_grad_(True)
+        self.gy = images(14, n * 64, side).reshape(n, 64, side, side)
+        self.norm = torch.nn.GroupNorm(8, 64, eps=1e-5)
+
+    def run(self):
+        self.x.grad = None
+        self.norm.zero_grad(set_to_none=True)
+        F.silu(self.norm(self.x)).backward(self.gy)
+
+
 FACTORIES = dict(dcgan28_step=DcganStep, unet28_step=UNetStep, unet28_forward=UNetForward, ddim=Ddim, fid=Fid,
-                 ssim=Ssim)
+                 ssim=Ssim, gn_silu=GroupNormSilu)
 
 
 # ---------------------------------------------------------------- counting

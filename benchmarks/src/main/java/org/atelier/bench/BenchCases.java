@@ -11,7 +11,7 @@ final class BenchCases {
 
     static List<BenchCase> all() {
         return List.of(new DcganStepCase(), new UNetStepCase(), new UNetForwardCase(), new DdimSamplingCase(),
-                new FidCase(), new SsimCase());
+                new FidCase(), new SsimCase(), new GroupNormSiluCase());
     }
 
     static List<String> ids() {

@@ -1,6 +1,7 @@
 package org.atelier.bench;
 
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.models.Engine;
 import org.atelier.models.diffusion.UNetArch;
 import org.atelier.models.gan.GanArch;
 
@@ -14,10 +15,11 @@ import org.atelier.models.gan.GanArch;
  * @param warmup     untimed runs before the timed ones (heavy cases: at most 1)
  * @param iterations timed runs (heavy cases: at most 3)
  * @param gcPerRun   end each Atelier run with {@code System.gc()} inside its timing (a diagnostic)
+ * @param engine     what runs the UNet cases ({@code model.engine}; default fast, SameDiff for the figures before it)
  */
 public record BenchSettings(boolean quick, int warmup, int iterations, int batch, GanArch gan, UNetArch unet,
                             int ddimSteps, int ddimImages, int fidSamples, int fidDimension, int ssimPairs,
-                            boolean gcPerRun) {
+                            boolean gcPerRun, Engine engine) {
     /** Untimed runs per case unless asked otherwise. */
     public static final int DEFAULT_WARMUP = 2;
     /** Timed runs per case unless asked otherwise. */
@@ -46,17 +48,23 @@ public record BenchSettings(boolean quick, int warmup, int iterations, int batch
             throw new InvalidInputException("--iterations must be in 1.." + MAX_ITERATIONS + ", got " + iterations);
         }
         return new BenchSettings(false, warmup, iterations, 64, GanArch.DCGAN28, UNetArch.UNET28, 50, 64, 10_000, 2048,
-                10_000, false);
+                10_000, false, Engine.FAST);
     }
 
     public static BenchSettings tiny() {
-        return new BenchSettings(true, 0, 1, 4, GanArch.TINY28, UNetArch.TINY28, 2, 4, 300, 64, 100, false);
+        return new BenchSettings(true, 0, 1, 4, GanArch.TINY28, UNetArch.TINY28, 2, 4, 300, 64, 100, false, Engine.FAST);
     }
 
     /** The same settings with {@link #gcPerRun} set. */
     public BenchSettings withGcPerRun(boolean gc) {
         return new BenchSettings(quick, warmup, iterations, batch, gan, unet, ddimSteps, ddimImages, fidSamples,
-                fidDimension, ssimPairs, gc);
+                fidDimension, ssimPairs, gc, engine);
+    }
+
+    /** The same settings with the UNet cases on engine {@code e}. */
+    public BenchSettings withEngine(Engine e) {
+        return new BenchSettings(quick, warmup, iterations, batch, gan, unet, ddimSteps, ddimImages, fidSamples,
+                fidDimension, ssimPairs, gcPerRun, e);
     }
 
     /** Warm-up runs of a case: heavy cases (tens of seconds a run) get at most one. */

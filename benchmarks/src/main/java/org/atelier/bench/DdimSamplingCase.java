@@ -17,7 +17,7 @@ final class DdimSamplingCase implements BenchCase {
 
     @Override
     public String title(BenchSettings s) {
-        return "DDIM-" + s.ddimSteps() + " sampling of " + s.ddimImages() + " images (" + s.unet().id() + ")";
+        return "DDIM-" + s.ddimSteps() + " sampling of " + s.ddimImages() + " images (" + s.unet().id() + ", " + s.engine().id() + " engine)";
     }
 
     @Override
@@ -27,7 +27,7 @@ final class DdimSamplingCase implements BenchCase {
 
     @Override
     public Workload prepare(BenchSettings s) {
-        DiffusionModel model = UNetModels.unconditional(s.unet());
+        DiffusionModel model = UNetModels.unconditional(s.unet(), s.engine());
         SamplingOptions o = SamplingOptions.ddim(s.ddimSteps(), 0.0, 1.0);
         SplittableRandom rng = new SplittableRandom(7);
         return new Workload() {

@@ -17,6 +17,8 @@ final class DeterministicData {
     static final int GAN_IMAGES = 10;
     static final int UNET_IMAGES = 11;
     static final int FORWARD_IMAGES = 12;
+    static final int GN_INPUT = 13;
+    static final int GN_GRADIENT = 14;
 
     private DeterministicData() {
     }

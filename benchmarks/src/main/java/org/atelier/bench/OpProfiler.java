@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.atelier.models.common.Net;
+import org.atelier.models.fast.LayerClock;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Operation;
@@ -52,6 +53,11 @@ final class OpProfiler extends BaseListener implements AutoCloseable {
             count++;
             nanos += dt;
         }
+
+        void add(long calls, long dt) {
+            count += calls;
+            nanos += dt;
+        }
     }
 
     private final Net.Observation observation;
@@ -61,8 +67,9 @@ final class OpProfiler extends BaseListener implements AutoCloseable {
     private final Map<String, Tally> byKind = new HashMap<>();
     private long start;
 
-    /** Starts observing: graphs of models built from now on are profiled. */
+    /** Starts observing: graphs of models built from now on are profiled, and the fast engine's layers. */
     OpProfiler() {
+        LayerClock.enable();
         this.observation = Net.observeGraphs(sd -> {
             graphs.put(sd, Boolean.TRUE);
             sd.addListeners(this);
@@ -91,14 +98,30 @@ final class OpProfiler extends BaseListener implements AutoCloseable {
     void reset() {
         byType.clear();
         byKind.clear();
+        LayerClock.reset();
     }
 
+    /** Op types, and the fast engine's layer calls as "fast &lt;layer&gt; forward|backward". */
     Map<String, Tally> byType() {
-        return sorted(byType);
+        Map<String, Tally> all = new HashMap<>(byType);
+        LayerClock.snapshot().forEach((k, v) -> all.computeIfAbsent("fast " + k, x -> new Tally()).add(v[0], v[1]));
+        return sorted(all);
     }
 
     Map<String, Tally> byKind() {
-        return sorted(byKind);
+        Map<String, Tally> all = new HashMap<>(byKind);
+        LayerClock.snapshot().forEach((k, v) -> all.computeIfAbsent(fastKind(k), x -> new Tally()).add(v[0], v[1]));
+        return sorted(all);
+    }
+
+    /** The profile's kind of a fast-engine tally ("GroupNorm(+SiLU) backward" → GroupNorm). */
+    private static String fastKind(String tally) {
+        String layer = tally.replace(" forward", "").replace(" backward", "");
+        return switch (layer) {
+            case "GroupNorm(+SiLU)" -> "GroupNorm";
+            case "resampling" -> "upsampling";
+            default -> layer;
+        };
     }
 
     private static Map<String, Tally> sorted(Map<String, Tally> m) {
@@ -111,6 +134,7 @@ final class OpProfiler extends BaseListener implements AutoCloseable {
     @Override
     public void close() {
         observation.close();
+        LayerClock.disable();
     }
 
     // ---- kinds ---------------------------------------------------------------------------

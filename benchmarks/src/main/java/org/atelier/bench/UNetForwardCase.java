@@ -15,12 +15,12 @@ final class UNetForwardCase implements BenchCase {
 
     @Override
     public String title(BenchSettings s) {
-        return s.unet().id() + " forward, batch " + s.batch();
+        return s.unet().id() + " forward, batch " + s.batch() + ", " + s.engine().id() + " engine";
     }
 
     @Override
     public Workload prepare(BenchSettings s) {
-        DiffusionModel model = UNetModels.unconditional(s.unet());
+        DiffusionModel model = UNetModels.unconditional(s.unet(), s.engine());
         INDArray x = UNetModels.images(DeterministicData.FORWARD_IMAGES, s.batch(), s.unet().spec().side());
         return new Workload() {
             @Override

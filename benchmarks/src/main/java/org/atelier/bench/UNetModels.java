@@ -1,5 +1,6 @@
 package org.atelier.bench;
 
+import org.atelier.models.Engine;
 import org.atelier.models.diffusion.ConditionSpace;
 import org.atelier.models.diffusion.DiffusionConfig;
 import org.atelier.models.diffusion.DiffusionModel;
@@ -12,9 +13,9 @@ final class UNetModels {
     private UNetModels() {
     }
 
-    static DiffusionModel unconditional(UNetArch arch) {
+    static DiffusionModel unconditional(UNetArch arch, Engine engine) {
         DiffusionConfig cfg = new DiffusionConfig(DiffusionConfig.FAMILY, arch, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, engine);
         return new DiffusionModel(cfg, 1, ConditionSpace.none(), 1);
     }
 

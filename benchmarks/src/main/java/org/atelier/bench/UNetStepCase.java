@@ -17,12 +17,12 @@ final class UNetStepCase implements BenchCase {
 
     @Override
     public String title(BenchSettings s) {
-        return s.unet().id() + " training step, batch " + s.batch();
+        return s.unet().id() + " training step, batch " + s.batch() + ", " + s.engine().id() + " engine";
     }
 
     @Override
     public Workload prepare(BenchSettings s) {
-        DiffusionModel model = UNetModels.unconditional(s.unet());
+        DiffusionModel model = UNetModels.unconditional(s.unet(), s.engine());
         BenchAdam adam = new BenchAdam(model.parameters(), 2e-4, 0.9, 1.0);
         int side = s.unet().spec().side();
         Batch batch = new Batch(UNetModels.images(DeterministicData.UNET_IMAGES, s.batch(), side), new int[s.batch()]);

@@ -81,7 +81,7 @@ class DiffusionFamilyTest {
 
     static DiffusionModel tiny() {
         DiffusionConfig d = new DiffusionConfig("ddpm", UNetArch.TINY8, null, null, null, null, null, 100, null,
-                ConditioningKind.CLASS, null, null, null, 2, 2.0);
+                ConditioningKind.CLASS, null, null, null, 2, 2.0, null);
         return (DiffusionModel) Families.create(new RunConfig("t", 5L, new org.atelier.training.config.DataConfig(
                 "fashion-mnist:test", null, null, null, null, null), d, cfg(4)), DataShape.of(DATA), "t.yaml");
     }

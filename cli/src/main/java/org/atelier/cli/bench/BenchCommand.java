@@ -9,6 +9,8 @@ import org.atelier.bench.BenchRequest;
 import org.atelier.bench.BenchSettings;
 import org.atelier.core.io.Json;
 import org.atelier.cli.OldSpellings;
+import org.atelier.models.Engine;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,8 +58,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "(maxphysicalbytes above the peak) to show anything.")
     boolean gcPerRun;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "fast", converter = EngineConverter.class,
+            description = "What runs the UNet cases: fast (default) or samediff (the figures before the fast engine).")
+    Engine engine;
+
     @Option(names = "--cases", paramLabel = "LIST", description = "Comma-separated subset of: "
-            + "dcgan28_step, unet28_step, unet28_forward, ddim, fid, ssim (default: all).")
+            + "dcgan28_step, unet28_step, unet28_forward, ddim, fid, ssim, gn_silu (default: all).")
     String cases;
 
     @Option(names = "--warmup", defaultValue = "" + BenchSettings.DEFAULT_WARMUP, paramLabel = "N",
@@ -76,11 +82,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--torch-threads", paramLabel = "N", description = "PyTorch threads (default: ND4J's OpenMP threads).")
     Integer torchThreads;
 
+    /** {@code --engine} through {@link Engine#parse}, whose message lists the known engines. */
+    static final class EngineConverter implements CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            try {
+                return Engine.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         // made even with --quick, so that out-of-range --warmup/--iterations are refused either way
         BenchSettings full = BenchSettings.full(warmup, iterations);
-        BenchSettings settings = (quick ? BenchSettings.tiny() : full).withGcPerRun(gcPerRun);
+        BenchSettings settings = (quick ? BenchSettings.tiny() : full).withGcPerRun(gcPerRun).withEngine(engine);
         BenchReport report = Bench.run(new BenchRequest(settings, cases, profile, vsPytorch, python, torchThreads),
                 System.err);
         if (json) {

@@ -3,6 +3,7 @@ package org.atelier.models.diffusion;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import org.atelier.models.Engine;
 import org.atelier.models.ModelConfig;
 
 /**
@@ -26,12 +27,15 @@ import org.atelier.models.ModelConfig;
  *                       own (default 0.3), so prompts naming only some attributes are in-distribution
  * @param previewSteps   DDIM steps of the sample grids written during training (default 50)
  * @param previewGuidance guidance scale of those grids, conditional models only (default 3)
+ * @param engine         what runs the UNet: {@code fast} (default: {@link FastUNet}) or {@code samediff}
+ *                       (its SameDiff graph); the same numbers either way, and checkpoints load under both
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths, Integer groups, Integer timeWidth,
                               Boolean attention, ScheduleKind schedule, Integer timesteps, Prediction prediction,
                               ConditioningKind conditioning, List<String> attributes, Double condDrop,
-                              Double attributeDrop, Integer previewSteps, Double previewGuidance) implements ModelConfig {
+                              Double attributeDrop, Integer previewSteps, Double previewGuidance,
+                              Engine engine) implements ModelConfig {
     public static final String FAMILY = "ddpm";
 
     public DiffusionConfig {
@@ -49,6 +53,7 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
         condDrop = condDrop == null ? (conditioning == ConditioningKind.NONE ? 0.0 : 0.1) : condDrop;
         attributeDrop = attributeDrop == null ? (conditioning == ConditioningKind.ATTRIBUTES ? 0.3 : 0.0) : attributeDrop;
         previewSteps = previewSteps == null ? SamplingOptions.DEFAULT_STEPS : previewSteps;
+        engine = engine == null ? Engine.FAST : engine;
         previewGuidance = previewGuidance == null
                 ? (conditioning == ConditioningKind.NONE ? 1.0 : SamplingOptions.DEFAULT_GUIDANCE) : previewGuidance;
         if (timesteps < 2 || timesteps > 100_000) {
@@ -86,6 +91,13 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
         return NoiseSchedule.of(schedule, timesteps);
     }
 
+    /** This config with another engine. */
+    public DiffusionConfig withEngine(Engine e) {
+        return new DiffusionConfig(family, arch, widths, groups, timeWidth, attention, schedule, timesteps, prediction,
+                conditioning, attributes.isEmpty() ? null : attributes, condDrop, attributeDrop, previewSteps,
+                previewGuidance, e);
+    }
+
     @Override
     public String familyId() {
         return FAMILY;
@@ -94,6 +106,6 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
     /** A minimal config for code and tests. */
     public static DiffusionConfig of(UNetArch arch, ConditioningKind conditioning, List<String> attributes) {
         return new DiffusionConfig(FAMILY, arch, null, null, null, null, null, null, null, conditioning,
-                attributes.isEmpty() ? null : attributes, null, null, null, null);
+                attributes.isEmpty() ? null : attributes, null, null, null, null, null);
     }
 }

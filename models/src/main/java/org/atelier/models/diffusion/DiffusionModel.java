@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 import org.atelier.core.image.Image;
 import org.atelier.datasets.masks.Mask;
 import org.atelier.models.Batch;
+import org.atelier.models.Engine;
 import org.atelier.models.Inpainter;
 import org.atelier.models.Sampler;
 import org.atelier.models.StepContext;
@@ -39,7 +40,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and ε (or v). Every random draw comes from the loop's step generator.
  *
  * <p>The training and sampling graphs are one SameDiff graph (GroupNorm keeps no batch
- * statistics): sampling asks for the output only.
+ * statistics): sampling asks for the output only. Under {@code engine: fast} (the default) the graph
+ * only creates the parameters, and {@link FastUNet} computes the same function and gradients over them.
  */
 public final class DiffusionModel implements Trainable, Sampler, Inpainter, Denoiser {
     /** Images per forward pass when sampling (twice as many pass with guidance). */
@@ -54,6 +56,8 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
     private final Init init;
     private final Net net;
     private final String loss;
+    /** The UNet outside SameDiff's executor, over the same parameter arrays; null under {@code engine: samediff}. */
+    private final FastUNet fast;
     /** Sampling graph over the same weights, without training-only forms; built on first use. */
     private Net inference;
     private String inferenceOutput;
@@ -84,6 +88,8 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
         SDVariable mse = sd.math().square(out.sub(target)).mean();
         sd.setLossVariables(mse);
         this.loss = mse.name();
+        // the graph above is built under either engine: it creates the parameters (names, order, initial values)
+        this.fast = cfg.engine() == Engine.FAST ? new FastUNet(spec, channels, !space.isEmpty(), store.parameters()) : null;
     }
 
     /** The UNet on placeholders x, temb (and cond) in {@code n}'s graph. */
@@ -163,10 +169,15 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
             }
         };
         Map<String, INDArray> ph = inputs(xt, TimeEmbedding.sinusoidal(t, spec.timeWidth()), trainingConditions(batch, rng));
+        Map<String, Double> losses = new LinkedHashMap<>();
+        if (fast != null) {
+            losses.put("loss", fast.lossAndGradients(xt, ph.get("temb"), ph.get("cond"), target));
+            ctx.update(UNet.GROUP, new LinkedHashMap<>(fast.gradients()));
+            return losses;
+        }
         ph.put("target", target);
         OutAndGrad og = net.sd().calculateGradientsAndOutputs(ph, List.of(loss), store.names(UNet.GROUP));
         ctx.update(UNet.GROUP, new LinkedHashMap<>(og.getGradients()));
-        Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss", og.getOutputs().get(loss).getDouble(0));
         return losses;
     }
@@ -247,6 +258,10 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
         INDArray xf = x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? x : x.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         Map<String, INDArray> ph = inputs(xf, TimeEmbedding.sinusoidal(t, (int) x.size(0), spec.timeWidth()),
                 space.isEmpty() ? List.of() : conditions);
+        if (fast != null) {
+            // a copy: the fast engine's output array is overwritten by its next pass
+            return fast.forward(xf, ph.get("temb"), ph.get("cond")).dup();
+        }
         return inferenceNet().sd().output(ph, inferenceOutput).get(inferenceOutput);
     }
 

@@ -17,14 +17,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * benchmarks/README.md}). A sampling graph (not differentiated) keeps the plain broadcast products,
  * which give the same values with two fewer full-size passes each.
  */
-final class GroupNorm {
+public final class GroupNorm {
     static final double EPS = 1e-5;
 
     private GroupNorm() {
     }
 
     /** x (N, C, H, W) → normalised, same shape. */
-    static SDVariable apply(Net net, String name, SDVariable x, int channels, int groups, int side) {
+    public static SDVariable apply(Net net, String name, SDVariable x, int channels, int groups, int side) {
         SameDiff sd = net.sd();
         SDVariable gamma = net.param(UNet.GROUP, name + "_gamma", () -> Init.ones(1, channels, 1, 1));
         SDVariable beta = net.param(UNet.GROUP, name + "_beta", () -> Init.zeros(1, channels, 1, 1));

@@ -144,7 +144,7 @@ class DiffusionModelTest {
     @Test
     void conditionDropoutFollowsTheConfiguredRates() {
         DiffusionConfig cfg = new DiffusionConfig("ddpm", UNetArch.TINY8, null, null, null, null, null, null, null,
-                ConditioningKind.ATTRIBUTES, List.of("pos", "size"), 0.2, 0.5, null, null);
+                ConditioningKind.ATTRIBUTES, List.of("pos", "size"), 0.2, 0.5, null, null, null);
         ConditionSpace space = new ConditionSpace(List.of(new ConditionSlot("pos", List.of("left", "middle", "right")),
                 new ConditionSlot("size", List.of("big", "small"))));
         DiffusionModel m = new DiffusionModel(cfg, 1, space, 1);

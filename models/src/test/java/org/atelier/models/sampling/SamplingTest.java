@@ -31,7 +31,7 @@ class SamplingTest {
     /** A random-weight class-conditional ddpm (3 classes, tiny28, T = 20): its samples are noise, its plumbing is real. */
     static DiffusionModel tinyDdpm() {
         DiffusionConfig cfg = new DiffusionConfig(DiffusionConfig.FAMILY, UNetArch.TINY28, null, null, null, null, null, 20,
-                null, ConditioningKind.CLASS, null, null, null, 2, null);
+                null, ConditioningKind.CLASS, null, null, null, 2, null, null);
         return new DiffusionModel(cfg, 1, new ConditionSpace(List.of(new ConditionSlot("class", List.of("a", "b", "c")))), 1);
     }
 

@@ -1,0 +1,88 @@
+package org.atelier.models.fast;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A k×k convolution with bias, "same" padding k/2, stride s, NCHW, weights (k, k, in, out) (ND4J's
+ * layout, as {@code Layers.conv} builds it), for one batch size. Forward and backward call ND4J's
+ * native {@code conv2d} / {@code conv2d_bp} ops (oneDNN where the backend has it) directly, on
+ * output arrays allocated once here, so nothing is allocated or zero-filled per call. The ops are
+ * built on the first call, when the input array is known, and rebuilt only if it changes.
+ */
+public final class Conv {
+    private final INDArray w;
+    private final INDArray b;
+    private final INDArray gw;
+    private final INDArray gb;
+    private final int[] iArgs;
+    private final INDArray out;
+    private final long[] inShape;
+    private INDArray gIn;
+    private INDArray input;
+    private DynamicCustomOp forwardOp;
+    private DynamicCustomOp backwardOp;
+    private INDArray lastGradOut;
+
+    /**
+     * @param w  weights (k, k, in, out); @param b bias (out)
+     * @param gw where the weights' gradient goes (overwritten by each backward); @param gb the bias's
+     * @param n  batch size; @param side input side (square)
+     */
+    public Conv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, long n, int side) {
+        this.w = w;
+        this.b = b;
+        this.gw = gw;
+        this.gb = gb;
+        int k = (int) w.size(0);
+        int in = (int) w.size(2);
+        int outC = (int) w.size(3);
+        int pad = k / 2;
+        int outSide = (side + 2 * pad - k) / stride + 1;
+        // kH kW sH sW pH pW dH dW, same-mode 0, data format 0 = NCHW, weight format 0 = (kH, kW, iC, oC)
+        this.iArgs = new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, 0, 0};
+        this.out = Nd4j.create(w.dataType(), n, outC, outSide, outSide);
+        this.inShape = new long[] {n, in, side, side};
+    }
+
+    /** y = conv(x) + b into this layer's output array; x is kept (by reference) for the backward pass. */
+    public INDArray forward(INDArray x) {
+        long clock = LayerClock.start();
+        try {
+            if (x != input) {
+                input = x;
+                forwardOp = DynamicCustomOp.builder("conv2d").addInputs(x, w, b).addOutputs(out)
+                        .addIntegerArguments(iArgs).build();
+                backwardOp = null;
+            }
+            Nd4j.exec(forwardOp);
+            return out;
+        } finally {
+            LayerClock.stop("convolution forward", clock);
+        }
+    }
+
+    /** Writes the parameters' gradients and returns the input's (an array owned by this layer). */
+    public INDArray backward(INDArray gradOut) {
+        long clock = LayerClock.start();
+        try {
+            if (backwardOp == null || gradOut != lastGradOut) {
+                lastGradOut = gradOut;
+                if (gIn == null) {
+                    gIn = Nd4j.create(w.dataType(), inShape); // only when a gradient is taken: sampling never needs it
+                }
+                backwardOp = DynamicCustomOp.builder("conv2d_bp").addInputs(input, w, b, gradOut)
+                        .addOutputs(gIn, gw, gb).addIntegerArguments(iArgs).build();
+            }
+            Nd4j.exec(backwardOp);
+            return gIn;
+        } finally {
+            LayerClock.stop("convolution backward", clock);
+        }
+    }
+
+    public INDArray output() {
+        return out;
+    }
+}
