@@ -153,12 +153,14 @@ class RunFolderTest {
     /** Item 10: --name is held to the same rule as the config's name, so it cannot climb out of --runs. */
     @Test
     void aRunNameThatClimbsOutOfTheRunsFolderIsRefused() {
-        for (String bad : List.of("../../escaped", "a/b", "..", ".hidden", "/abs")) {
+        // a name unique to this run: a fixed one in the shared /tmp would be found there after any old build's run
+        String escaped = tmp.getFileName() + "-escaped";
+        for (String bad : List.of("../../" + escaped, "a/b", "..", ".hidden", "/abs")) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> train(Optional.of(bad), Optional.empty()), bad);
             assertTrue(e.getMessage().startsWith("--name '" + bad + "': a run name is"), e.getMessage());
         }
-        assertFalse(Files.exists(tmp.resolve("escaped")) || Files.exists(tmp.getParent().resolve("escaped")));
+        assertFalse(Files.exists(tmp.getParent().resolve(escaped)), "nothing was written outside --runs");
         assertFalse(Files.exists(runs), "nothing was created");
     }
 }
