@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.diffusion.OutpaintCommand.class,
             org.atelier.cli.diffusion.VaryCommand.class,
             org.atelier.cli.diffusion.ScheduleCommand.class,
+            org.atelier.cli.diffusion.LossProfileCommand.class,
             org.atelier.cli.metrics.MetricsCommand.class,
             org.atelier.cli.nst.StylizeCommand.class,
             org.atelier.cli.bench.BenchCommand.class,

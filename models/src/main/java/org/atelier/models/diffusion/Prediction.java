@@ -59,6 +59,23 @@ public enum Prediction {
         };
     }
 
+    /**
+     * The training targets of a batch: noise {@code eps} added to {@code x0} at timestep t[i] for image i
+     * of {@code schedule} (ε itself, or v = √ᾱ·ε − √(1−ᾱ)·x₀).
+     */
+    public INDArray targets(NoiseSchedule schedule, INDArray x0, INDArray eps, int[] t) {
+        if (this == EPSILON) {
+            return eps;
+        }
+        double[] a = new double[t.length];
+        double[] b = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            a[i] = Math.sqrt(schedule.alphaBar(t[i]));
+            b[i] = Math.sqrt(1 - schedule.alphaBar(t[i]));
+        }
+        return NoiseSchedule.perSample(eps, a).subi(NoiseSchedule.perSample(x0, b));
+    }
+
     /** The training target for noise {@code eps} added to {@code x0} at cumulative product {@code alphaBar}. */
     public INDArray target(INDArray x0, INDArray eps, double alphaBar) {
         return switch (this) {
