@@ -14,11 +14,13 @@ import picocli.CommandLine.Option;
  * is null unless given, so GAN runs can refuse them and defaults can depend on the sampler.
  */
 public final class SamplingFlags {
-    @Option(names = "--sampler", paramLabel = "ddpm|ddim", description = "Diffusion runs: the sampler (default ddim).")
+    @Option(names = "--sampler", paramLabel = "ddpm|ddim|dpm++2m|euler|euler-a",
+            description = "Diffusion runs: the sampler (default ddim); docs/diffusion-samplers.md compares them.")
     public String sampler;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Diffusion runs: sampling steps (default 50 for ddim, all T for ddpm).")
+            description = "Diffusion runs: sampling steps (default 50 for ddim, 20 for dpm++2m, euler and euler-a, "
+                    + "all T for ddpm).")
     public Integer steps;
 
     @Option(names = "--eta", paramLabel = "ETA", description = "Diffusion runs: DDIM's eta >= 0 (default 0, deterministic).")
@@ -29,9 +31,9 @@ public final class SamplingFlags {
                     + "conditional, 0 = unconditional (default 3).")
     public Double guidance;
 
-    @Option(names = "--spacing", paramLabel = "leading|trailing",
-            description = "Diffusion runs: where the steps fall among the T timesteps (default leading: "
-                    + "t = k*floor(T/N), e.g. 900..0 for N = 10).")
+    @Option(names = "--spacing", paramLabel = "leading|trailing|karras",
+            description = "Diffusion runs: where the steps fall among the T timesteps (default leading for ddpm and "
+                    + "ddim: t = k*floor(T/N), e.g. 900..0 for N = 10; karras, Karras et al.'s sigma grid, for the others).")
     public String spacing;
 
     @Option(names = "--clipped-eps", paramLabel = "rederive|raw",
@@ -52,24 +54,25 @@ public final class SamplingFlags {
 
     /** The options for {@code model}, defaults filled in. */
     public SamplingOptions resolve(DiffusionModel model) {
-        SamplerKind kind = parse("--sampler", () -> SamplerKind.parse(sampler == null ? "ddim" : sampler));
+        SamplerKind kind = parse("--sampler", () -> sampler == null ? SamplerKind.DDIM : SamplerKind.parse(sampler));
         int T = model.schedule().steps();
-        int n = steps != null ? steps : kind == SamplerKind.DDPM ? T : Math.min(50, T);
+        SamplingOptions d = SamplingOptions.defaults(kind, T);
+        int n = steps != null ? steps : d.steps();
         if (n < 1 || n > T) {
             throw new InvalidInputException("--steps must be in 1.." + T + " (the model's timesteps), got " + n);
         }
-        double e = eta == null ? 0.0 : eta;
-        double s = guidance == null ? 3.0 : guidance;
+        double e = eta == null ? d.eta() : eta;
+        double s = guidance == null ? d.guidance() : guidance;
         if (!(e >= 0) || !(s >= 0) || Double.isInfinite(e) || Double.isInfinite(s)) {
             throw new InvalidInputException("--eta and --guidance must be finite and >= 0, got " + e + " and " + s);
         }
-        if (kind == SamplerKind.DDPM && eta != null) {
-            throw new InvalidInputException("--eta is DDIM's; ddpm samples the posterior (use --sampler ddim --eta 1 "
-                    + "for DDIM's stochastic version)");
+        if (kind != SamplerKind.DDIM && eta != null) {
+            throw new InvalidInputException("--eta is DDIM's; " + kind.id() + " does not take it (ddpm and euler-a "
+                    + "draw the posterior's noise, as --sampler ddim --eta 1 does)");
         }
-        TimestepSpacing sp = parse("--spacing", () -> TimestepSpacing.parse(spacing == null ? "leading" : spacing));
-        ClippedEpsilon ce = parse("--clipped-eps", () -> ClippedEpsilon.parse(clippedEps == null ? "rederive" : clippedEps));
-        return new SamplingOptions(kind, n, kind == SamplerKind.DDPM ? 1.0 : e, s, sp, true, ce);
+        TimestepSpacing sp = spacing == null ? d.spacing() : parse("--spacing", () -> TimestepSpacing.parse(spacing));
+        ClippedEpsilon ce = clippedEps == null ? d.clippedEps() : parse("--clipped-eps", () -> ClippedEpsilon.parse(clippedEps));
+        return new SamplingOptions(kind, n, e, s, sp, d.clip(), ce);
     }
 
     static <T> T parse(String flag, java.util.function.Supplier<T> f) {
