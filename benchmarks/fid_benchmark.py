@@ -6,12 +6,13 @@ Inception features) are written as raw float32; the same run then times
   - scipy: numpy mean/cov + scipy.linalg.sqrtm of the covariance product (pytorch-fid's route)
   - Atelier: FeatureStatistics (streaming float64 sums and XᵀX) + FrechetDistance
              (LAPACK dsyevd symmetric eigen-decompositions, BLAS products), in a JVM
+             (`./atelier bench fid-files`)
 and prints both FID values and times.
 
 Part 2: a full fmnist-v1 evaluation (features, FID and FID∞ against the committed
 fmnist-test statistics) streamed over IDX files of 10 000 and 100 000 Fashion-MNIST images
-(train images, the extra ones shifted by a pixel), each in its own JVM with the same -Xmx,
-reporting peak resident memory (VmHWM) and peak heap.
+(train images, the extra ones shifted by a pixel), each in its own JVM with the same -Xmx
+(`./atelier bench fid-stream`), reporting peak resident memory (VmHWM) and peak heap.
 
 Run from the repository root (needs Debian's python3-numpy/python3-scipy and the
 dataset-fashion-mnist package):
@@ -33,22 +34,20 @@ import scipy.linalg
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "benchmarks", "target")
-JVM_FLAGS = ["-Dorg.bytedeco.javacpp.maxbytes=3g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g",
-             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"]
+JVM_FLAGS = ["-Dorg.bytedeco.javacpp.maxbytes=3g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6g"]
 FASHION_TRAIN = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
 
 
-def classpath():
-    subprocess.run(["mvn", "-B", "-o", "-q", "-pl", "evaluation", "-am", "compile", "dependency:build-classpath",
-                    "-Dmdep.outputFile=target/cp.txt"], cwd=ROOT, check=True)
-    with open(os.path.join(ROOT, "evaluation", "target", "cp.txt")) as f:
-        return os.path.join(ROOT, "evaluation", "target", "classes") + ":" + f.read().strip()
-
-
-def java(cp, xmx, *args):
-    cmd = ["java", "-Xmx" + xmx] + JVM_FLAGS + ["-cp", cp, "org.atelier.evaluation.distribution.FidBenchmark"] + list(args)
-    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    return json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
+def atelier(xmx, *args):
+    """One `./atelier bench ...` run in its own JVM (./atelier builds the project first if sources changed);
+    its last JSON line. The heap limit comes after ./atelier's own -Xmx, so it wins."""
+    env = dict(os.environ, ATELIER_JAVA_OPTS=" ".join(["-Xmx" + xmx] + JVM_FLAGS))
+    run = subprocess.run([os.path.join(ROOT, "atelier"), "bench"] + list(args), cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.stderr.write(run.stderr)
+        raise SystemExit(f"atelier bench {args[0]} failed (exit status {run.returncode})")
+    return json.loads([line for line in run.stdout.splitlines() if line.startswith("{")][-1])
 
 
 def scipy_fid(a, b):
@@ -72,7 +71,7 @@ def features(n, d, seed, mix):
     return np.maximum(z @ mix + 0.2, 0).astype(np.float32)
 
 
-def part1(cp, n, d):
+def part1(n, d):
     rng = np.random.default_rng(2024)
     mix_a = (rng.standard_normal((d, d)) / np.sqrt(d)).astype(np.float32)
     mix_b = (mix_a + 0.2 * rng.standard_normal((d, d)) / np.sqrt(d)).astype(np.float32)
@@ -82,7 +81,7 @@ def part1(cp, n, d):
     a.astype("<f4").tofile(pa)
     b.astype("<f4").tofile(pb)
     fid_s, stats_s, sqrtm_s = scipy_fid(a.astype(np.float64), b.astype(np.float64))
-    res = java(cp, "3g", "fid", "--a", pa, "--b", pb, "--d", str(d))
+    res = atelier("3g", "fid-files", "--a", pa, "--b", pb, "--d", str(d))
     print(f"FID on {n} x {d} features (two sets), {os.cpu_count()} cores, {platform.processor() or platform.machine()}")
     print(f"  {'route':<44} {'FID':>14} {'stats s':>9} {'FID s':>9} {'total s':>9}")
     print(f"  {'scipy %s: np.cov + linalg.sqrtm' % scipy.__version__:<44} {fid_s:14.6f} {stats_s:9.2f} {sqrtm_s:9.2f} "
@@ -110,13 +109,13 @@ def write_idx(path, n):
         f.write(out.tobytes())
 
 
-def part2(cp):
+def part2():
     rows = []
     for n in (10_000, 100_000):
         path = os.path.join(WORK, f"fmnist-{n}.idx")
         if not os.path.exists(path):
             write_idx(path, n)
-        res = java(cp, "1g", "stream", "--idx", path)
+        res = atelier("1g", "fid-stream", "--idx", path)
         rows.append(res)
     print("Streaming fmnist-v1 evaluation (features + FID + FID∞ vs fmnist-test), JVM -Xmx1g each")
     print(f"  {'N':>8} {'peak RSS MB':>12} {'peak heap MB':>13} {'seconds':>9} {'FID':>10} {'FID∞':>10}")
@@ -133,10 +132,9 @@ def main():
     p.add_argument("--skip-memory", action="store_true")
     args = p.parse_args()
     os.makedirs(WORK, exist_ok=True)
-    cp = classpath()
-    results = dict(fid=part1(cp, args.n, args.d))
+    results = dict(fid=part1(args.n, args.d))
     if not args.skip_memory:
-        results["memory"] = part2(cp)
+        results["memory"] = part2()
     with open(os.path.join(WORK, "fid_benchmark.json"), "w") as f:
         json.dump(results, f, indent=2)
 

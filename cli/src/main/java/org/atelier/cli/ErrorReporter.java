@@ -1,6 +1,7 @@
 package org.atelier.cli;
 
 import java.io.UncheckedIOException;
+import org.atelier.core.errors.InvalidSettingException;
 import org.atelier.core.errors.UserException;
 import picocli.CommandLine;
 
@@ -19,6 +20,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             ex.printStackTrace(cmd.getErr());
         }
         Throwable user = userCause(ex);
+        if (user instanceof InvalidSettingException setting) {
+            cmd.getErr().println("atelier: error: " + flag(setting.setting()) + " " + setting.problem());
+            return USER_ERROR;
+        }
         if (user != null) {
             cmd.getErr().println("atelier: error: " + user.getMessage());
             return USER_ERROR;
@@ -29,6 +34,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         cmd.getErr().println("atelier: internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
         return INTERNAL_ERROR;
+    }
+
+    /** A library setting as this command line spells its flag: {@code jump_length} is {@code --jump-length}. */
+    static String flag(String setting) {
+        return "--" + setting.replace('_', '-');
     }
 
     /** ND4J and picocli wrap exceptions; a UserException anywhere in the chain is the user's. */

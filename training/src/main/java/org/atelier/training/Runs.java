@@ -13,8 +13,12 @@ import org.atelier.core.io.AtomicFiles;
 import org.atelier.core.io.Json;
 import org.atelier.core.provenance.ProvenanceBuilder;
 import org.atelier.datasets.ImageDataset;
+import org.atelier.models.Inpainter;
+import org.atelier.models.Sampler;
+import org.atelier.models.Stylizer;
 import org.atelier.models.Trainable;
 import org.atelier.models.backend.Backends;
+import org.atelier.models.diffusion.DiffusionModel;
 import org.atelier.training.checkpoint.CheckpointStore;
 import org.atelier.training.config.RunConfig;
 import org.atelier.training.config.TrainerConfig;
@@ -107,8 +111,56 @@ public final class Runs {
         return root;
     }
 
-    /** A run's model with the EMA weights of its newest (or the named) checkpoint, for sampling and inpainting. */
+    /**
+     * A run's model with the EMA weights of its newest (or the named) checkpoint, for sampling and
+     * inpainting. Its capability accessors refuse a model of another family with a message naming
+     * the run, its family and what the caller needs.
+     */
     public record Loaded(RunDir dir, RunConfig config, Trainable model, Path checkpoint) {
+        /** The family's id as configs spell it ({@code dcgan}, {@code gan-inpaint}, {@code ddpm}, …). */
+        public String family() {
+            return config.model().familyId();
+        }
+
+        /** The model as a {@link Sampler}, for drawing new images. */
+        public Sampler sampler() {
+            if (model instanceof Sampler s) {
+                return s;
+            }
+            throw new InvalidInputException(dir.root() + " is a " + family() + " run: it fills holes (atelier "
+                    + "inpaint) and does not draw new images");
+        }
+
+        /** The model as an {@link Inpainter}, for filling holes. */
+        public Inpainter inpainter() {
+            if (model instanceof Inpainter i) {
+                return i;
+            }
+            throw new InvalidInputException(dir.root() + " is a " + family() + " run; inpainting needs a gan-inpaint "
+                    + "or ddpm run");
+        }
+
+        /**
+         * The model as a {@link DiffusionModel}, for what only a reverse process does (outpainting,
+         * variations).
+         *
+         * @param needs how the refusal goes on, e.g. {@code outpainting needs} (followed by "a ddpm run")
+         */
+        public DiffusionModel diffusion(String needs) {
+            if (model instanceof DiffusionModel d) {
+                return d;
+            }
+            throw new InvalidInputException(dir.root() + " is a " + family() + " run; " + needs + " a ddpm run");
+        }
+
+        /** The model as a {@link Stylizer} (a trained fast style-transfer run). */
+        public Stylizer stylizer() {
+            if (model instanceof Stylizer s) {
+                return s;
+            }
+            throw new InvalidInputException(dir.root() + " is a " + family() + " run; a fast-nst run is needed "
+                    + "(atelier train configs/fast-nst-starry.yaml)");
+        }
     }
 
     /** @param run a run folder or one of its checkpoint files */

@@ -1,24 +1,22 @@
 package org.atelier.cli.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.atelier.core.errors.InvalidInputException;
+import org.atelier.bench.Bench;
+import org.atelier.bench.BenchHtml;
+import org.atelier.bench.BenchReport;
+import org.atelier.bench.BenchRequest;
+import org.atelier.bench.BenchSettings;
 import org.atelier.core.io.Json;
-import org.atelier.datasets.ProjectRoot;
-import org.atelier.models.backend.BackendInfo;
-import org.atelier.models.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code atelier bench [--quick] [--json] [--vs-pytorch] [--profile] [--cases LIST] [--report DIR]}. */
+/**
+ * {@code atelier bench [--quick] [--json] [--vs-pytorch] [--profile] [--cases LIST] [--report DIR]}: the
+ * flags become a {@link BenchRequest}, {@link Bench#run} does the work, the report is printed.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {FidFilesCommand.class, FidStreamCommand.class},
         description = {"Time the workloads that decide how usable Atelier is, on the current backend: the DCGAN-28 and "
                 + "UNet-28 training steps (batch 64), a UNet-28 forward pass (one sampling step), DDIM-50 sampling of "
                 + "64 images, FID on 10 000 x 2048 features and SSIM over 10 000 pairs of 28x28 images, with the peak "
@@ -56,12 +54,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "dcgan28_step, unet28_step, unet28_forward, ddim50, fid, ssim (default: all).")
     String cases;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
-            description = "Untimed runs per case before timing, 0..100 (default ${DEFAULT-VALUE}; ddim50 and fid: at most 1).")
+    @Option(names = "--warmup", defaultValue = "" + BenchSettings.DEFAULT_WARMUP, paramLabel = "N",
+            description = "Untimed runs per case before timing, 0.." + BenchSettings.MAX_WARMUP
+                    + " (default ${DEFAULT-VALUE}; ddim50 and fid: at most 1).")
     int warmup;
 
-    @Option(names = "--iterations", defaultValue = "5", paramLabel = "N",
-            description = "Timed runs per case, 1..1000 (default ${DEFAULT-VALUE}; ddim50 and fid: at most 3).")
+    @Option(names = "--iterations", defaultValue = "" + BenchSettings.DEFAULT_ITERATIONS, paramLabel = "N",
+            description = "Timed runs per case, 1.." + BenchSettings.MAX_ITERATIONS
+                    + " (default ${DEFAULT-VALUE}; ddim50 and fid: at most 3).")
     int iterations;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python with torch (default: /usr/bin/python3).")
@@ -72,36 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (warmup < 0 || warmup > 100) {
-            throw new InvalidInputException("--warmup must be in 0..100, got " + warmup);
-        }
-        if (iterations < 1 || iterations > 1000) {
-            throw new InvalidInputException("--iterations must be in 1..1000, got " + iterations);
-        }
-        if (torchThreads != null && torchThreads < 1) {
-            throw new InvalidInputException("--torch-threads must be >= 1, got " + torchThreads);
-        }
-        List<BenchCase> selected = BenchCases.select(cases);
-        BenchSettings settings = (quick ? BenchSettings.tiny() : BenchSettings.full(warmup, iterations))
-                .withGcPerRun(gcPerRun);
-        BackendInfo backend = Backends.start();
-        double loadBefore = loadAverage();
-        String takenAt = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        List<CaseResult> results;
-        Map<String, Object> hello = null;
-        if (vsPytorch) {
-            Path script = ProjectRoot.path().resolve("benchmarks/pytorch/bench.py");
-            int threads = torchThreads != null ? torchThreads : backend.ompThreads();
-            try (PyTorchRunner torch = PyTorchRunner.start(python != null ? python : PyTorchRunner.DEFAULT_PYTHON,
-                    script, threads)) {
-                hello = torch.hello();
-                results = new BenchRunner(settings, torch, profile, System.err).run(selected);
-            }
-        } else {
-            results = new BenchRunner(settings, null, profile, System.err).run(selected);
-        }
-        BenchReport report = new BenchReport(takenAt, settings, MachinePeak.read(), backend, hello, loadBefore,
-                loadAverage(), results);
+        // made even with --quick, so that out-of-range --warmup/--iterations are refused either way
+        BenchSettings full = BenchSettings.full(warmup, iterations);
+        BenchSettings settings = (quick ? BenchSettings.tiny() : full).withGcPerRun(gcPerRun);
+        BenchReport report = Bench.run(new BenchRequest(settings, cases, profile, vsPytorch, python, torchThreads),
+                System.err);
         if (json) {
             System.out.println(Json.pretty(report.toJson()));
         } else {
@@ -111,14 +86,5 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("report: " + BenchHtml.write(report, reportDir).toAbsolutePath());
         }
         return 0;
-    }
-
-    /** The 1-minute load average of /proc/loadavg, NaN where there is none. */
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.datasets.DatasetCatalog;
+import org.atelier.datasets.DatasetGrids;
 import org.atelier.datasets.ImageDataset;
 import org.atelier.datasets.Slices;
 import picocli.CommandLine.Command;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.atelier.core.config.ConfigLoader;
-import org.atelier.datasets.ProjectRoot;
+import org.atelier.experiments.demo.DemoConfig;
+import org.atelier.experiments.demo.DemoReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,12 +31,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DemoConfig cfg = config == null
-                ? ConfigLoader.loadResource(DemoCommand.class, "demo.yaml", DemoConfig.class, overrides)
-                : ConfigLoader.load(config, DemoConfig.class, overrides);
-        Path out = ProjectRoot.path().resolve(cfg.out());
+        DemoConfig cfg = config == null ? DemoConfig.embedded(overrides) : DemoConfig.load(config, overrides);
         long start = System.nanoTime();
-        Path page = new DemoReport(cfg, out, train).write();
+        Path page = DemoReport.write(cfg, cfg.outDir(), train, section -> System.err.println("demo: " + section));
         System.out.printf("report written to %s (%.1f s)%n", page, (System.nanoTime() - start) / 1e9);
         return 0;
     }

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import org.atelier.cli.MainTestAccess;
 import org.atelier.core.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harness mechanics; no timing is asserted. */
+/**
+ * The flags of {@code atelier bench} and what it prints; the harness itself is tested through
+ * its Java API in the benchmarks module. No timing is asserted.
+ */
 class BenchCommandTest {
     /** The JSON object at the end of stdout (SameDiff prints build chatter before it outside the CLI's filter). */
     private static JsonNode json(String out) throws Exception {
@@ -24,70 +25,16 @@ class BenchCommandTest {
     }
 
     @Test
-    void quickRunsEveryCaseOnceOnTinySettings() throws Exception {
-        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--json");
-        assertEquals(0, r.code(), r.err());
-        JsonNode j = json(r.out());
-        for (String key : List.of("taken_at", "settings", "machine", "atelier", "pytorch", "cases", "peak_rss_mb")) {
-            assertTrue(j.has(key), "missing " + key + " in " + j);
-        }
-        assertTrue(j.get("settings").get("quick").asBoolean());
-        assertFalse(j.get("settings").get("gc_per_run").asBoolean());
-        assertEquals("tiny28", j.get("settings").get("unet").asText());
-        assertTrue(j.get("pytorch").isNull(), "PyTorch is only run with --vs-pytorch");
-        assertTrue(j.get("machine").get("peak_gflops").asDouble() > 0);
-        List<String> ids = new ArrayList<>();
-        for (JsonNode c : j.get("cases")) {
-            ids.add(c.get("id").asText());
-            JsonNode a = c.get("atelier");
-            for (String key : List.of("median_s", "min_s", "max_s", "q1_s", "q3_s", "n", "seconds", "cpu_median_s",
-                    "peak_rss_mb")) {
-                assertTrue(a.has(key), c.get("id") + " lacks " + key);
-            }
-            assertEquals(1, a.get("n").asInt(), "--quick runs each case once");
-            assertEquals(1, a.get("seconds").size());
-            assertTrue(c.get("ratio").isNull());
-            assertEquals(0, c.get("mismatches").size());
-        }
-        assertEquals(BenchCases.ids(), ids);
-        JsonNode unet = j.get("cases").get(1);
-        assertEquals(FlopCount.unetStepFlops(org.atelier.models.diffusion.UNetArch.TINY28.spec(), 1, 4),
-                unet.get("flops").asDouble(), 1);
-        assertTrue(unet.get("atelier").get("params").asLong() > 0);
-        assertTrue(j.get("cases").get(4).get("atelier").get("value").isNumber(), "FID reports its value");
-    }
-
-    @Test
-    void aPythonWithoutTorchNamesThePackageToInstall(@TempDir Path dir) throws Exception {
-        Path fake = dir.resolve("python3");
-        Files.writeString(fake, "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
-        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--vs-pytorch", "--python", fake.toString(),
-                "--cases", "ssim");
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("python3-torch") && r.err().contains("No module named 'torch'"), r.err());
-        MainTestAccess.Result missing = MainTestAccess.run("bench", "--quick", "--vs-pytorch", "--python",
-                dir.resolve("nope").toString(), "--cases", "ssim");
-        assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("python3-torch"), missing.err());
-    }
-
-    @Test
-    void gcPerRunIsRecorded() throws Exception {
+    void jsonFlagPrintsTheReportWithTheSettingsTheFlagsChose() throws Exception {
         MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--json", "--gc-per-run", "--cases", "ssim");
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(r.out());
+        assertTrue(j.get("settings").get("quick").asBoolean());
         assertTrue(j.get("settings").get("gc_per_run").asBoolean());
+        assertTrue(j.get("pytorch").isNull(), "PyTorch is only run with --vs-pytorch");
         assertEquals(1, j.get("cases").size());
-    }
-
-    @Test
-    void badArgumentsAreUserErrors() {
-        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--cases", "unet28_step,warp_drive");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("warp_drive") && r.err().contains("unet28_step"), r.err());
-        assertEquals(2, MainTestAccess.run("bench", "--iterations", "0").code());
-        assertEquals(2, MainTestAccess.run("bench", "--warmup", "-1").code());
+        assertEquals("ssim", j.get("cases").get(0).get("id").asText());
+        assertTrue(r.err().contains("[1/1] ssim"), "progress goes to stderr: " + r.err());
     }
 
     @Test
@@ -100,16 +47,55 @@ class BenchCommandTest {
     }
 
     @Test
-    void reportFolderHoldsTheTableAndTheProfile(@TempDir Path dir) throws Exception {
+    void reportFlagWritesTheFolder(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("bench-report");
-        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--profile", "--cases", "unet28_forward,ssim",
-                "--report", out.toString());
+        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--cases", "ssim", "--report", out.toString());
         assertEquals(0, r.code(), r.err());
-        String page = java.nio.file.Files.readString(out.resolve("index.html"));
-        assertTrue(page.contains("unet28_forward") && page.contains("ssim"), page);
-        assertTrue(page.contains("Profile of unet28_forward") && page.contains("conv2d"), page);
-        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(2, results.get("results").get("bench").get("cases").size());
-        assertTrue(java.nio.file.Files.exists(out.resolve("provenance.json")));
+        assertTrue(r.err().contains("report: " + out.resolve("index.html").toAbsolutePath()), r.err());
+        assertTrue(Files.readString(out.resolve("index.html")).contains("ssim"));
+        assertTrue(Files.exists(out.resolve("results.json")) && Files.exists(out.resolve("provenance.json")));
+    }
+
+    @Test
+    void badArgumentsAreUserErrors(@TempDir Path dir) throws Exception {
+        MainTestAccess.Result r = MainTestAccess.run("bench", "--quick", "--cases", "unet28_step,warp_drive");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("warp_drive") && r.err().contains("unet28_step"), r.err());
+        MainTestAccess.fails("--iterations must be in 1..1000", "bench", "--iterations", "0");
+        MainTestAccess.fails("--warmup must be in 0..100", "bench", "--warmup", "-1");
+        MainTestAccess.fails("--warmup must be in 0..100", "bench", "--quick", "--warmup", "101");
+        MainTestAccess.fails("--torch-threads must be >= 1", "bench", "--quick", "--vs-pytorch", "--torch-threads", "0");
+        Path fake = dir.resolve("python3");
+        Files.writeString(fake, "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        MainTestAccess.fails("python3-torch", "bench", "--quick", "--vs-pytorch", "--python", fake.toString(),
+                "--cases", "ssim");
+    }
+
+    @Test
+    void fidSubcommandsRefuseBadInputBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path a = Files.write(dir.resolve("a.f32"), new byte[32]);
+        MainTestAccess.fails("missing.f32", "bench", "fid-files", "--a", a.toString(), "--b",
+                dir.resolve("missing.f32").toString(), "--d", "4");
+        MainTestAccess.fails("--d must be at least 1", "bench", "fid-files", "--a", a.toString(), "--b", a.toString(),
+                "--d", "0");
+        MainTestAccess.fails("--d", "bench", "fid-files", "--a", a.toString(), "--b", a.toString());
+        MainTestAccess.fails("none.idx", "bench", "fid-stream", "--idx", dir.resolve("none.idx").toString());
+        MainTestAccess.fails("--idx", "bench", "fid-stream");
+    }
+
+    @Test
+    void fidFilesPrintsOneJsonLine(@TempDir Path dir) throws Exception {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(3 * 2 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : new float[] {0, 1, 2, 0, 1, 5}) {
+            buf.putFloat(v);
+        }
+        Path f = Files.write(dir.resolve("x.f32"), buf.array());
+        MainTestAccess.Result r = MainTestAccess.ok("bench", "fid-files", "--a", f.toString(), "--b", f.toString(),
+                "--d", "2");
+        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow();
+        JsonNode j = Json.mapper().readTree(line);
+        assertEquals(3, j.get("n_a").asLong());
+        assertEquals(0, j.get("fid").asDouble(), 1e-9, "a set is at distance 0 from itself");
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.cli.MainTestAccess;
-import org.atelier.cli.TinyDdpm;
+import org.atelier.training.TinyRuns;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.datasets.fashion.FashionMnist;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +24,7 @@ class ExportCommandTest {
     /** Trains the tiny class-conditional run the diffusion command tests use, for two steps. */
     @BeforeAll
     static void tinyRun() throws Exception {
-        run = TinyDdpm.train(shared);
+        run = TinyRuns.ddpm(shared);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.atelier.cli.train;
 
+import org.atelier.cli.generate.InpaintCommand;
+import org.atelier.cli.generate.SampleCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

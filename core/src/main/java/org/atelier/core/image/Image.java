@@ -51,6 +51,23 @@ public record Image(int channels, int height, int width, float[] pixels) {
         return new Image(3, height, width, p);
     }
 
+    /**
+     * This image with {@code channels} channels: grey becomes RGB by repetition, RGB becomes grey
+     * by {@link Luma} (BT.601), an image that already has them is returned as it is.
+     */
+    public Image withChannels(int channels) {
+        if (channels == this.channels) {
+            return this;
+        }
+        if (channels == 3) {
+            return toRgb();
+        }
+        if (channels == 1) {
+            return Luma.toGrey(this);
+        }
+        throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+    }
+
     /** Nearest-neighbour enlargement by an integer factor (for legible grids of tiny images). */
     public Image scaledUp(int factor) {
         if (factor == 1) {

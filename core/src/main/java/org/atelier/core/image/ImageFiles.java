@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -135,6 +136,16 @@ public final class ImageFiles {
             throw new UncheckedIOException(e);
         }
         AtomicFiles.writeBytes(file, bytes.toByteArray());
+    }
+
+    /**
+     * Writes every image as {@code dir/PREFIX-00000.png}, {@code -00001}, … in order (the layout
+     * other scoring tools read, and {@code metrics fidelity} pairs by name).
+     */
+    public static void writeNumbered(List<Image> images, Path dir, String prefix) {
+        for (int i = 0; i < images.size(); i++) {
+            writePng(images.get(i), dir.resolve(String.format("%s-%05d.png", prefix, i)));
+        }
     }
 
     /** 8-bit value 0..255 to [-1, 1]. */

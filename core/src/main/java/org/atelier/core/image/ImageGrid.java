@@ -15,6 +15,16 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
+    /** The enlargement that makes samples legible in a grid: ×2 below 64 pixels wide, else ×1. */
+    public static int legibleScale(Image sample) {
+        return sample.width() < 64 ? 2 : 1;
+    }
+
+    /** Columns of a roughly square grid of {@code n} images. */
+    public static int squareColumns(int n) {
+        return (int) Math.ceil(Math.sqrt(n));
+    }
+
     /** Images of one size, {@code columns} per row, each enlarged by {@code scale}. */
     public static BufferedImage of(List<Image> images, int columns, int scale) {
         return labelled(List.of(new Row("", images)), columns, scale, false);

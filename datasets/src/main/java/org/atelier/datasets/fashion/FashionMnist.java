@@ -31,8 +31,9 @@ public final class FashionMnist {
     public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
             "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    /** Where the Debian package {@code dataset-fashion-mnist} installs the files. */
-    public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+    /** Where the Debian package {@code dataset-fashion-mnist} installs the files (a constant for flag defaults). */
+    public static final String DEBIAN_FOLDER = "/usr/share/datasets/fashion-mnist";
+    public static final Path DEBIAN_DIR = Path.of(DEBIAN_FOLDER);
 
     /** Image side in pixels. */
     public static final int SIDE = 28;

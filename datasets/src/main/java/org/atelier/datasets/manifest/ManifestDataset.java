@@ -207,7 +207,7 @@ public final class ManifestDataset implements ImageDataset {
         } catch (InvalidInputException ex) {
             throw new InvalidInputException(listing.origin(e) + ": " + ex.getMessage(), ex);
         }
-        img = ImageResize.centreCropResize(toChannels(img, target.channels()), target.height(), target.width());
+        img = ImageResize.centreCropResize(img.withChannels(target.channels()), target.height(), target.width());
         return new Sample(img, e.label(), attributesOf(index));
     }
 
@@ -351,23 +351,6 @@ public final class ManifestDataset implements ImageDataset {
             return null;
         }
         return Integer.parseInt(cell);
-    }
-
-    /** Grey → RGB by repetition; RGB → grey by ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B). */
-    private static Image toChannels(Image img, int channels) {
-        if (img.channels() == channels) {
-            return img;
-        }
-        if (channels == 3) {
-            return img.toRgb();
-        }
-        int plane = img.height() * img.width();
-        float[] p = img.pixels();
-        float[] grey = new float[plane];
-        for (int i = 0; i < plane; i++) {
-            grey[i] = 0.299f * p[i] + 0.587f * p[plane + i] + 0.114f * p[2 * plane + i];
-        }
-        return new Image(1, img.height(), img.width(), grey);
     }
 
     /** A path refused by {@link #resolve}; its message becomes one line of the refusal. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.ImageFiles;
+import org.atelier.core.image.Luma;
 
 /**
  * Mask images on disk: white (bright) = hole, black = keep, as LaMa stores its masks. Reading
@@ -18,11 +19,6 @@ import org.atelier.core.image.ImageFiles;
  * 8-bit grey PNG with 255 for holes and 0 elsewhere.
  */
 public final class MaskFiles {
-    /** Rec. 601 luma weights (the ones JPEG and most grey conversions use). */
-    private static final double WR = 0.299;
-    private static final double WG = 0.587;
-    private static final double WB = 0.114;
-
     private MaskFiles() {
     }
 
@@ -59,7 +55,7 @@ public final class MaskFiles {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int rgb = img.getRGB(x, y);
-                    double luma = WR * ((rgb >> 16) & 0xff) + WG * ((rgb >> 8) & 0xff) + WB * (rgb & 0xff);
+                    double luma = Luma.of((double) ((rgb >> 16) & 0xff), (rgb >> 8) & 0xff, rgb & 0xff);
                     hole[y * w + x] = luma > 127.5;
                 }
             }

@@ -8,20 +8,22 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.atelier.core.errors.CorruptFileException;
 import org.atelier.core.errors.InvalidInputException;
+import org.atelier.datasets.fashion.FashionMnist;
 import org.atelier.models.features.FeatureExtractor;
 import org.atelier.models.features.FmnistV1;
 
 /**
  * Committed reference statistics. {@code fmnist-test}: the 10 000 images of the Fashion-MNIST
  * test split through {@code fmnist-v1} (mean, float64 covariance, N), written by
- * {@link ReferenceStatisticsTool}. The file records the SHA-256 of the extractor weights it
+ * {@link ReferenceStatisticsWriter}. The file records the SHA-256 of the extractor weights it
  * was computed with; a mismatch with the shipped weights is refused rather than compared.
  */
 public final class ReferenceStatistics {
     public static final String FMNIST_TEST = "fmnist-test";
     public static final String FMNIST_TEST_RESOURCE = "fmnist-test.fmnist-v1.stats";
     /** Where Debian's dataset-fashion-mnist package puts the test images (for KID/PRDC). */
-    public static final Path FMNIST_TEST_IMAGES = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
+    public static final String FMNIST_TEST_IMAGES_FILE = FashionMnist.DEBIAN_FOLDER + "/t10k-images-idx3-ubyte.gz";
+    public static final Path FMNIST_TEST_IMAGES = Path.of(FMNIST_TEST_IMAGES_FILE);
 
     private ReferenceStatistics() {
     }

@@ -2,10 +2,9 @@ package org.atelier.evaluation.fidelity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.atelier.evaluation.stats.Bootstrap;
 
 /**
  * Two methods scored on the same images (same masks): the mean per-image difference B − A with a
@@ -66,11 +65,9 @@ public record PairedComparison(int n, int excluded, double meanA, double meanB, 
             return new PairedComparison(0, a.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, resamples);
         }
-        double[] means = bootstrapMeans(d, resamples, seed);
-        Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        q.setData(means);
+        Bootstrap.Interval ci = Bootstrap.percentile(Bootstrap.means(d, resamples, seed), 0.95);
         return new PairedComparison(n, a.length - n, StatUtils.mean(x), StatUtils.mean(y), StatUtils.mean(d),
-                q.evaluate(2.5), q.evaluate(97.5), pValue(x, y, d), resamples);
+                ci.low(), ci.high(), pValue(x, y, d), resamples);
     }
 
     /** Whether the interval excludes zero (the difference is not explained by which images were drawn). */
@@ -89,19 +86,6 @@ public record PairedComparison(int n, int excluded, double meanA, double meanB, 
         m.put("p_paired_t", FidelityReport.jsonNumber(pValue));
         m.put("resamples", resamples);
         return m;
-    }
-
-    private static double[] bootstrapMeans(double[] d, int resamples, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] means = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            double sum = 0;
-            for (int i = 0; i < d.length; i++) {
-                sum += d[rng.nextInt(d.length)];
-            }
-            means[r] = sum / d.length;
-        }
-        return means;
     }
 
     private static double pValue(double[] x, double[] y, double[] d) {

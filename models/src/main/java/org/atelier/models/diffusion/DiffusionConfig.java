@@ -48,8 +48,9 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         condDrop = condDrop == null ? (conditioning == ConditioningKind.NONE ? 0.0 : 0.1) : condDrop;
         attributeDrop = attributeDrop == null ? (conditioning == ConditioningKind.ATTRIBUTES ? 0.3 : 0.0) : attributeDrop;
-        previewSteps = previewSteps == null ? 50 : previewSteps;
-        previewGuidance = previewGuidance == null ? (conditioning == ConditioningKind.NONE ? 1.0 : 3.0) : previewGuidance;
+        previewSteps = previewSteps == null ? SamplingOptions.DEFAULT_STEPS : previewSteps;
+        previewGuidance = previewGuidance == null
+                ? (conditioning == ConditioningKind.NONE ? 1.0 : SamplingOptions.DEFAULT_GUIDANCE) : previewGuidance;
         if (timesteps < 2 || timesteps > 100_000) {
             throw new IllegalArgumentException("timesteps must be in 2..100000, got " + timesteps);
         }

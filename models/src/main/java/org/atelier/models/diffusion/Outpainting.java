@@ -2,6 +2,7 @@ package org.atelier.models.diffusion;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.datasets.masks.Mask;
 
@@ -38,6 +39,20 @@ public final class Outpainting {
         public boolean isEmpty() {
             return left + right + top + bottom == 0;
         }
+
+        /**
+         * Checks that each border adds at most half of a model's {@code side}, so every window
+         * keeps half of itself as context.
+         *
+         * @throws InvalidInputException naming the borders and the limit
+         */
+        public void requireFits(int side) {
+            int max = side / 2;
+            if (left > max || right > max || top > max || bottom > max) {
+                throw new InvalidInputException("each side may add at most " + max + " pixels (half the model's side); "
+                        + "got left " + left + ", right " + right + ", top " + top + ", bottom " + bottom);
+            }
+        }
     }
 
     /**
@@ -51,11 +66,7 @@ public final class Outpainting {
             throw new IllegalArgumentException("image is " + image.channels() + "x" + image.height() + "x" + image.width()
                     + ", this model works on " + model.channels() + "x" + s + "x" + s);
         }
-        int max = s / 2;
-        if (b.left() > max || b.right() > max || b.top() > max || b.bottom() > max) {
-            throw new IllegalArgumentException("each border may add at most " + max + " pixels (half the model's "
-                    + s + "-pixel side, so each window keeps half of it as context); got " + b);
-        }
+        b.requireFits(s);
         int c = image.channels();
         int h = s + b.top() + b.bottom();
         int w = s + b.left() + b.right();

@@ -13,6 +13,12 @@ package org.atelier.models.diffusion;
  */
 public record RePaintOptions(int steps, int jumpLength, int jumpCount, double eta, double guidance,
                              TimestepSpacing spacing, ClippedEpsilon clippedEps) {
+    public static final int DEFAULT_STEPS = 50;
+    public static final int DEFAULT_JUMP_LENGTH = 5;
+    public static final int DEFAULT_JUMP_COUNT = 5;
+    /** Ancestral steps in the hole, as the paper's DDPM sampler. */
+    public static final double DEFAULT_ETA = 1.0;
+
     public RePaintOptions {
         if (steps < 1 || jumpLength < 1 || jumpCount < 1) {
             throw new IllegalArgumentException("steps, jump length and jump count must be >= 1, got " + steps + ", "
@@ -28,7 +34,8 @@ public record RePaintOptions(int steps, int jumpLength, int jumpCount, double et
 
     /** 50 steps, jumps of 5 passed 5 times, η = 1: about 230 network calls. */
     public static RePaintOptions defaults(double guidance) {
-        return new RePaintOptions(50, 5, 5, 1.0, guidance, TimestepSpacing.LEADING, ClippedEpsilon.REDERIVE);
+        return new RePaintOptions(DEFAULT_STEPS, DEFAULT_JUMP_LENGTH, DEFAULT_JUMP_COUNT, DEFAULT_ETA, guidance,
+                TimestepSpacing.LEADING, ClippedEpsilon.REDERIVE);
     }
 
     public RePaintOptions withSteps(int s, int length, int count) {

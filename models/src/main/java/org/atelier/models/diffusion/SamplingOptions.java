@@ -20,6 +20,18 @@ package org.atelier.models.diffusion;
  */
 public record SamplingOptions(SamplerKind sampler, int steps, double eta, double guidance, TimestepSpacing spacing,
                               boolean clip, ClippedEpsilon clippedEps) {
+    /** The sampler when none is asked for: DDIM, deterministic, good in tens of steps. */
+    public static final SamplerKind DEFAULT_SAMPLER = SamplerKind.DDIM;
+    /** DDIM's steps when none are asked for (at most the model's T). */
+    public static final int DEFAULT_STEPS = 50;
+    /** Steps of DPM-Solver++(2M), Euler and Euler ancestral when none are asked for (at most the model's T). */
+    public static final int DEFAULT_FEW_STEPS = 20;
+    /**
+     * Guidance scale s when a condition is asked and none is given: w = 2 in Ho and Salimans'
+     * notation, where samples of the committed models follow their class or prompt (DESIGN.md).
+     */
+    public static final double DEFAULT_GUIDANCE = 3.0;
+
     public SamplingOptions {
         if (sampler == null || spacing == null || clippedEps == null) {
             throw new IllegalArgumentException("sampler, spacing and clippedEps are required");
@@ -35,9 +47,6 @@ public record SamplingOptions(SamplerKind sampler, int steps, double eta, double
         }
     }
 
-    /** Classifier-free guidance scale used unless told otherwise (conditional models). */
-    public static final double DEFAULT_GUIDANCE = 3.0;
-
     /**
      * The options a sampler is used with unless told otherwise, for a model of {@code timesteps} training
      * timesteps: its own spacing ({@link SamplerKind#defaultSpacing}), clipping, the re-derived ε, η = 0 for
@@ -48,12 +57,12 @@ public record SamplingOptions(SamplerKind sampler, int steps, double eta, double
                 DEFAULT_GUIDANCE, kind.defaultSpacing(), true, ClippedEpsilon.REDERIVE);
     }
 
-    /** All T for DDPM (Ho et al.'s sampler), 50 for DDIM, 20 for the multistep and Euler samplers (capped at T). */
+    /** All T for DDPM (Ho et al.'s sampler), {@value #DEFAULT_STEPS} for DDIM, {@value #DEFAULT_FEW_STEPS} for the others (capped at T). */
     public static int defaultSteps(SamplerKind kind, int timesteps) {
         return switch (kind) {
             case DDPM -> timesteps;
-            case DDIM -> Math.min(50, timesteps);
-            case DPM_SOLVER_2M, EULER, EULER_ANCESTRAL -> Math.min(20, timesteps);
+            case DDIM -> Math.min(DEFAULT_STEPS, timesteps);
+            case DPM_SOLVER_2M, EULER, EULER_ANCESTRAL -> Math.min(DEFAULT_FEW_STEPS, timesteps);
         };
     }
 

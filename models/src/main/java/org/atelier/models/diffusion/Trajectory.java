@@ -1,8 +1,10 @@
 package org.atelier.models.diffusion;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.image.Image;
+import org.atelier.core.image.ImageGrid;
 
 /**
  * Frames of a reverse process for the first few samples: at chosen steps, the sample x_t and
@@ -33,6 +35,19 @@ public record Trajectory(List<Frame> frames) {
     /** Number of samples each frame holds. */
     public int samples() {
         return frames.isEmpty() ? 0 : frames.get(0).xt().size();
+    }
+
+    /**
+     * The frames as one picture: for each recorded sample a row of x_t above a row of x̂₀, one
+     * column per frame, noisy to clean left to right.
+     *
+     * @throws IllegalStateException when nothing was recorded
+     */
+    public BufferedImage grid() {
+        if (frames.isEmpty()) {
+            throw new IllegalStateException("no frames were recorded");
+        }
+        return ImageGrid.of(gridImages(), frames.size(), ImageGrid.legibleScale(frames.get(0).xt().get(0)));
     }
 
     /**

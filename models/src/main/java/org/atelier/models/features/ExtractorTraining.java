@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.atelier.core.errors.InvalidInputException;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +23,27 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * exactly these draws, so the order must not change.
  */
 final class ExtractorTraining {
+    /** Where the trainers write by default: the source folder the committed weights ship from. */
+    static final String WEIGHTS_SOURCE_FOLDER = "models/src/main/resources/org/atelier/models/features";
+
     private ExtractorTraining() {
+    }
+
+    /** @throws InvalidInputException unless there is at least one epoch and one step to take */
+    static void checkCounts(int epochs, long maxSteps) {
+        if (epochs < 1) {
+            throw new InvalidInputException("epochs must be at least 1, got " + epochs);
+        }
+        if (maxSteps < 1) {
+            throw new InvalidInputException("max-steps must be at least 1, got " + maxSteps);
+        }
+    }
+
+    /** @throws InvalidInputException unless {@code rate} is a finite positive learning rate */
+    static void checkRate(String name, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new InvalidInputException(name + " must be a positive learning rate, got " + rate);
+        }
     }
 
     /**

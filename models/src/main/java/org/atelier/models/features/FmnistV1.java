@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
+import org.atelier.core.image.Luma;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -7,6 +7,7 @@ import static org.atelier.models.features.ExtractorTraining.log;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,17 +35,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * pixels (background-filled) as augmentation; He-normal initialisation. All randomness from
  * one seed.
  *
- * <pre>
- * java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g \
- *   -cp ... org.atelier.models.features.FmnistV1Trainer \
- *   [--data /usr/share/datasets/fashion-mnist] [--out models/src/main/resources/org/atelier/models/features]
- *   [--epochs 15] [--seed 20240601] [--max-steps N] [--init WEIGHTS --lr-start X --lr-end X]
- * </pre>
+ * <p>{@code atelier extractor train fmnist-v1} (and {@code benchmarks/train-fmnist-v1.sh}) run it;
+ * from Java: {@code FmnistV1Trainer.train(FmnistV1TrainingOptions.defaults())}.
  */
 public final class FmnistV1Trainer {
     static final int BATCH = 128;
-    static final double LR_START = 1e-3;
-    static final double LR_END = 3e-5;
     static final double WEIGHT_DECAY = 1e-4;
     static final double KEEP_FLAT = 0.75;
     static final double KEEP_FC1 = 0.5;
@@ -56,40 +51,34 @@ public final class FmnistV1Trainer {
     private FmnistV1Trainer() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of("/usr/share/datasets/fashion-mnist");
-        Path out = Path.of("models/src/main/resources/org/atelier/models/features");
-        int epochs = 15;
-        long seed = 20240601L;
-        long maxSteps = Long.MAX_VALUE;
-        Path init = null;
-        double lrStart = LR_START;
-        double lrEnd = LR_END;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--init" -> init = Path.of(args[++i]);
-                case "--lr-start" -> lrStart = Double.parseDouble(args[++i]);
-                case "--lr-end" -> lrEnd = Double.parseDouble(args[++i]);
-                case "--data" -> data = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--max-steps" -> maxSteps = Long.parseLong(args[++i]);
-                default -> throw new InvalidInputException("unknown argument '" + args[i]
-                        + "'; expected --data DIR, --out DIR, --epochs N, --seed S, --max-steps N, --init WEIGHTS, "
-                        + "--lr-start X, --lr-end X");
-            }
-        }
-        train(data, out, epochs, seed, maxSteps, init, lrStart, lrEnd);
+    /**
+     * What a run wrote.
+     *
+     * @param weights      the weights file
+     * @param card         the model card beside it
+     * @param sha256       the weights' SHA-256, to pin in {@link FmnistV1#WEIGHTS_SHA256}
+     * @param testAccuracy share of the test split classified right after the last epoch
+     * @param steps        optimiser steps taken
+     */
+    public record Result(Path weights, Path card, String sha256, double testAccuracy, long steps) {
     }
 
     /**
-     * @param init    weights to start from (a second, low-learning-rate stage), or null for He initialisation
-     * @param lrStart Adam learning rate at the first step
-     * @param lrEnd   learning rate reached at the last step (exponential decay)
+     * Trains on the train split, reports test accuracy after each epoch (progress lines on
+     * standard output) and writes the last epoch's weights and their model card atomically.
+     *
+     * @throws InvalidInputException when a data file or the {@code init} weights are missing
+     * @throws org.atelier.core.errors.CorruptFileException when an IDX or weights file is malformed
      */
-    static void train(Path data, Path out, int epochs, long seed, long maxSteps, Path init, double lrStart, double lrEnd)
-            throws IOException {
+    public static Result train(FmnistV1TrainingOptions o) {
+        Path data = o.data();
+        Path out = o.out();
+        int epochs = o.epochs();
+        long seed = o.seed();
+        Path init = o.init();
+        if (init != null && !Files.isRegularFile(init)) {
+            throw new InvalidInputException(init + ": no such weights file to start from (init)");
+        }
         Path trainImages = data.resolve("train-images-idx3-ubyte.gz");
         Path trainLabels = data.resolve("train-labels-idx1-ubyte.gz");
         Path testImages = data.resolve("t10k-images-idx3-ubyte.gz");
@@ -102,13 +91,13 @@ public final class FmnistV1Trainer {
         Nd4j.getRandom().setSeed(seed);
         var initial = FmnistCnn.initialWeights(rng.split());
         if (init != null) {
-            initial = FmnistCnn.toArrays(WeightsFile.decode(Files.readAllBytes(init), init), init);
+            initial = FmnistCnn.toArrays(WeightsFile.decode(readAll(init), init), init);
             log("starting from %s (sha256 %s)", init, Hashing.sha256(init));
         }
         SameDiff sd = FmnistCnn.build(initial, FmnistCnn.Mode.TRAIN);
         int stepsPerEpoch = train.size() / BATCH;
-        long totalSteps = Math.min((long) stepsPerEpoch * epochs, maxSteps);
-        sd.setTrainingConfig(ExtractorTraining.adam(lrStart, lrEnd, totalSteps, WEIGHT_DECAY, FEATURE_MAPPING,
+        long totalSteps = Math.min((long) stepsPerEpoch * epochs, o.maxSteps());
+        sd.setTrainingConfig(ExtractorTraining.adam(o.lrStart(), o.lrEnd(), totalSteps, WEIGHT_DECAY, FEATURE_MAPPING,
                 LABEL_MAPPING));
 
         ExtractorTraining.Epochs loop = new ExtractorTraining.Epochs(sd, BATCH, stepsPerEpoch, totalSteps,
@@ -142,16 +131,24 @@ public final class FmnistV1Trainer {
         card.put("batch", BATCH);
         card.put("seed", seed);
         card.put("recipe", String.format(Locale.ROOT, "Adam lr %.1e -> %.1e exponential, weight decay 1e-4, "
-                + "dropout 0.25/0.5, shifts <= 2 px", lrStart, lrEnd));
+                + "dropout 0.25/0.5, shifts <= 2 px", o.lrStart(), o.lrEnd()));
         card.put("initialised_from", init == null ? "He normal" : Hashing.sha256(init));
         card.put("train_images_sha256", Hashing.sha256(trainImages));
         card.put("train_labels_sha256", Hashing.sha256(trainLabels));
         card.put("nd4j_backend", Backends.name());
         card.put("train_minutes", (System.nanoTime() - started) / 6e10);
         card.put("command", "benchmarks/train-fmnist-v1.sh");
-        Json.write(out.resolve("fmnist-v1.json"), card);
-        log("wrote %s (sha256 %s), test accuracy %.4f", weightsFile, sha, accuracy);
-        log("set FmnistV1.WEIGHTS_SHA256 to \"%s\"", sha);
+        Path cardFile = out.resolve("fmnist-v1.json");
+        Json.write(cardFile, card);
+        return new Result(weightsFile, cardFile, sha, accuracy, step);
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Images as (N, 784) floats in [-1, 1] and labels 0..9. */

@@ -6,12 +6,12 @@ import static org.atelier.models.features.ExtractorTraining.log;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
 import org.atelier.core.io.Hashing;
 import org.atelier.core.io.Json;
@@ -40,18 +40,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * held-out set is {@code uniform(32, holdout, HOLDOUT_SEED)}, a seed the trainer refuses to train
  * on, and distinct from the demo's seed 7.
  *
- * <pre>
- * java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=5g \
- *   -cp ... org.atelier.models.features.PortraitsV1Trainer \
- *   [--out models/src/main/resources/org/atelier/models/features] [--train 30000] [--holdout 2000]
- *   [--epochs 6] [--seed 20240611] [--max-steps N]
- * </pre>
+ * <p>{@code atelier extractor train portraits-v1} (and {@code benchmarks/train-portraits-v1.sh}) run it;
+ * from Java: {@code PortraitsV1Trainer.train(PortraitsV1TrainingOptions.defaults())}.
  */
 public final class PortraitsV1Trainer {
     /** Seed of the held-out portraits the card's accuracies are measured on. */
     public static final long HOLDOUT_SEED = 20240612L;
-    /** The seed the committed weights were trained with. */
-    public static final long DEFAULT_SEED = 20240611L;
     /** Seed of the demo's portraits; refused as a training seed so the demo data stay unseen. */
     static final long DEMO_SEED = 7L;
     static final int BATCH = 128;
@@ -74,36 +68,31 @@ public final class PortraitsV1Trainer {
         return new SyntheticPortraits(PortraitSpec.uniform(SIZE, n, HOLDOUT_SEED));
     }
 
-    public static void main(String[] args) {
-        Path out = Path.of("models/src/main/resources/org/atelier/models/features");
-        int trainCount = 30000;
-        int holdoutCount = 2000;
-        int epochs = 6;
-        long seed = DEFAULT_SEED;
-        long maxSteps = Long.MAX_VALUE;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(args[++i]);
-                case "--train" -> trainCount = Integer.parseInt(args[++i]);
-                case "--holdout" -> holdoutCount = Integer.parseInt(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--max-steps" -> maxSteps = Long.parseLong(args[++i]);
-                default -> throw new InvalidInputException("unknown argument '" + args[i]
-                        + "'; expected --out DIR, --train N, --holdout N, --epochs N, --seed S, --max-steps N");
-            }
+    /**
+     * What a run wrote.
+     *
+     * @param weights  the weights file
+     * @param card     the model card beside it
+     * @param sha256   the weights' SHA-256, to pin in {@link PortraitsV1#WEIGHTS_SHA256}
+     * @param accuracy per attribute, the share of held-out portraits whose head picks the true value
+     * @param steps    optimiser steps taken
+     */
+    public record Result(Path weights, Path card, String sha256, Map<String, Double> accuracy, long steps) {
+        public Result {
+            accuracy = Collections.unmodifiableMap(new LinkedHashMap<>(accuracy));
         }
-        if (seed == HOLDOUT_SEED || seed == DEMO_SEED) {
-            throw new InvalidInputException("--seed " + seed + " is the seed of the held-out (" + HOLDOUT_SEED
-                    + ") or demo (" + DEMO_SEED + ") portraits; train on another seed");
-        }
-        if (trainCount < BATCH || holdoutCount < 1) {
-            throw new InvalidInputException("--train must be at least " + BATCH + " and --holdout at least 1");
-        }
-        train(out, trainCount, holdoutCount, epochs, seed, maxSteps);
     }
 
-    static void train(Path out, int trainCount, int holdoutCount, int epochs, long seed, long maxSteps) {
+    /**
+     * Renders the portraits, trains, reports held-out accuracy after each epoch (progress lines
+     * on standard output) and writes the last epoch's weights and their model card atomically.
+     */
+    public static Result train(PortraitsV1TrainingOptions o) {
+        Path out = o.out();
+        int trainCount = o.train();
+        int holdoutCount = o.holdout();
+        int epochs = o.epochs();
+        long seed = o.seed();
         long started = System.nanoTime();
         SyntheticPortraits trainSet = new SyntheticPortraits(PortraitSpec.uniform(SIZE, trainCount, seed));
         SyntheticPortraits holdoutSet = holdout(holdoutCount);
@@ -119,7 +108,7 @@ public final class PortraitsV1Trainer {
         Nd4j.getRandom().setSeed(seed);
         SameDiff sd = PortraitsCnn.build(PortraitsCnn.initialWeights(rng.split()), PortraitsCnn.Mode.TRAIN);
         int stepsPerEpoch = trainCount / BATCH;
-        long totalSteps = Math.min((long) stepsPerEpoch * epochs, maxSteps);
+        long totalSteps = Math.min((long) stepsPerEpoch * epochs, o.maxSteps());
         sd.setTrainingConfig(ExtractorTraining.adam(LR_START, LR_END, totalSteps, WEIGHT_DECAY, FEATURE_MAPPING,
                 PortraitsCnn.labelNames()));
 
@@ -171,9 +160,9 @@ public final class PortraitsV1Trainer {
         card.put("train_minutes", (System.nanoTime() - trainStarted) / 6e10);
         card.put("total_minutes", (System.nanoTime() - started) / 6e10);
         card.put("command", "OMP_NUM_THREADS=1 benchmarks/train-portraits-v1.sh");
-        Json.write(out.resolve("portraits-v1.json"), card);
-        log("wrote %s (sha256 %s), held-out accuracy %s", weightsFile, sha, format(accuracy));
-        log("set PortraitsV1.WEIGHTS_SHA256 to \"%s\"", sha);
+        Path cardFile = out.resolve("portraits-v1.json");
+        Json.write(cardFile, card);
+        return new Result(weightsFile, cardFile, sha, accuracy, step);
     }
 
     /**
@@ -195,7 +184,8 @@ public final class PortraitsV1Trainer {
         return out;
     }
 
-    private static String format(Map<String, Double> accuracy) {
+    /** Accuracies as "attribute 0.123, …", in the heads' order. */
+    public static String format(Map<String, Double> accuracy) {
         StringBuilder s = new StringBuilder();
         accuracy.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ')
                 .append(String.format(Locale.ROOT, "%.3f", v)));

@@ -1,6 +1,7 @@
 package org.atelier.models.nst;
 
 import org.atelier.core.image.Image;
+import org.atelier.core.image.Luma;
 
 /**
  * Colour preservation by luminance-only transfer (Gatys, Ecker, Bethge, Hertzmann and Shechtman
@@ -21,14 +22,7 @@ public final class ColorPreservation {
 
     /** Y per pixel (H·W values) of an RGB image. */
     public static float[] luminance(Image rgb) {
-        Image im = rgb.toRgb();
-        int n = im.height() * im.width();
-        float[] p = im.pixels();
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = 0.299f * p[i] + 0.587f * p[n + i] + 0.114f * p[2 * n + i];
-        }
-        return y;
+        return Luma.plane(rgb.toRgb());
     }
 
     /** The content as the grey image (Y, Y, Y). */

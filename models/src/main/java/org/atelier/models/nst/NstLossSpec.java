@@ -19,6 +19,12 @@ public record NstLossSpec(String contentLayer, Map<String, Double> styleLayers, 
     /** relu1_1 … relu5_1, equal weights: the layers Gatys et al. (2016) match. */
     public static final Map<String, Double> ALL_STYLE_LAYERS = layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
 
+    /** The project's defaults ({@link NstDefaults}) over every style layer. */
+    public static NstLossSpec defaults() {
+        return new NstLossSpec(NstDefaults.CONTENT_LAYER, ALL_STYLE_LAYERS, 1.0, Double.parseDouble(NstDefaults.STYLE_WEIGHT),
+                Double.parseDouble(NstDefaults.TV_WEIGHT));
+    }
+
     public NstLossSpec {
         if (contentLayer == null || contentLayer.isBlank()) {
             throw new IllegalArgumentException("a content layer is required");

@@ -275,7 +275,7 @@ class SamplersTest {
         for (float v : wide.pixels()) {
             assertTrue(v >= -1 && v <= 1);
         }
-        assertThrows(IllegalArgumentException.class, () -> m.outpaint(im, new Outpainting.Borders(5, 0, 0, 0),
+        assertThrows(org.atelier.core.errors.InvalidInputException.class, () -> m.outpaint(im, new Outpainting.Borders(5, 0, 0, 0),
                 m.conditionSpace().nullCondition(), fast, new SplittableRandom(1)));
     }
 }

@@ -1,0 +1,22 @@
+package org.atelier.cli.evaluate;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code atelier metrics}: evaluation metrics on folders and files. Register this class as a
+ * subcommand of the top-level {@code atelier} command.
+ */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+        description = "Evaluation metrics: distribution quality (FID, FID∞, KID, PRDC), inpainting fidelity, and paired "
+                + "comparisons of two fidelity evaluations.",
+        subcommands = {DistributionCommand.class, FidelityCommand.class, CompareCommand.class})
+public final class MetricsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "choose a subcommand: distribution, fidelity or compare");
+    }
+}

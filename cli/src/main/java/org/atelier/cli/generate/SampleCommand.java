@@ -1,0 +1,97 @@
+package org.atelier.cli.generate;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.atelier.core.errors.InvalidInputException;
+import org.atelier.evaluation.audit.AttributeReadback;
+import org.atelier.models.Sampler;
+import org.atelier.models.features.PortraitsV1;
+import org.atelier.models.sampling.SampleRequest;
+import org.atelier.models.sampling.Samples;
+import org.atelier.models.sampling.Sampling;
+import org.atelier.training.Runs;
+import org.atelier.training.publish.ModelSources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code atelier sample RUN --n 64 [--class K] --out grid.png [--out-dir DIR]}; diffusion runs also take
+ * {@code --sampler ddpm|ddim --steps N --eta E --guidance S --prompt "…" --trajectory PNG}.
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Draw images from a trained run (its EMA weights at the newest checkpoint) or a published "
+                + "model (atelier export) into a grid PNG and/or one PNG per image.",
+            "Diffusion runs choose their reverse process: DDPM ancestral or DDIM (any step count, eta), with "
+                + "classifier-free guidance for conditional models."})
+public final class SampleCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<name>) or one of its checkpoint "
+            + "files, a published model folder (atelier export), or a published model's name in weights/ "
+            + "(e.g. ddpm-cond-fashion).")
+    Path run;
+
+    @Option(names = "--n", defaultValue = "64", description = "How many images, 1..10000 (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--class", paramLabel = "K",
+            description = "Conditional models: class index or name (e.g. 7 or Sneaker); default: every class.")
+    String condition;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "PNG", description = "Grid of all images.")
+    Path out;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Also write every image as DIR/sample-00000.png, … (for scoring by other tools).")
+    Path outDir;
+
+    @Option(names = "--read-back", description = "32x32 RGB portrait models: read every sample back with the "
+            + "portraits-v1 classifier and print, per attribute the prompt named, how many samples show the asked "
+            + "value (Wilson 95 %% interval), and for the others (every attribute of a GAN) the values read.")
+    boolean readBack;
+
+    @Mixin
+    SamplingFlags diffusion = new SamplingFlags();
+
+    @Mixin
+    ConditionOptions prompt = new ConditionOptions();
+
+    @Override
+    public Integer call() {
+        if (out == null && outDir == null) {
+            throw new InvalidInputException("give --out PNG and/or --out-dir DIR");
+        }
+        if (n < 1 || n > 10_000) {
+            throw new InvalidInputException("--n must be in 1..10000, got " + n);
+        }
+        Runs.Loaded loaded = ModelSources.load(run);
+        Sampler sampler = loaded.sampler();
+        DiffusionOnly.refuseUnless(Sampling.takesSettings(sampler), diffusion.any() || prompt.prompt != null,
+                "--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt and --trajectory", loaded);
+        if (readBack) {
+            AttributeReadback.requireReadable(sampler.channels(), sampler.height(), sampler.width(), loaded.dir().root());
+        }
+        Samples s = Sampling.draw(sampler, new SampleRequest(n, condition, prompt.prompt, diffusion.overrides(), seed,
+                diffusion.trajectory != null));
+        ImageOutputs.write(s.images(), s.columns(), out, outDir, "sample");
+        ImageOutputs.writeTrajectory(s.trajectory(), diffusion.trajectory);
+        if (s.diffusion()) {
+            System.out.printf("%d samples (%s) from %s: %s, %d steps%s, guidance %s; %.1f s (%.3f s per image)%s%n", n,
+                    s.drawn(), loaded.checkpoint(), s.options().sampler().id(), s.options().steps(),
+                    s.options().sampler().id().equals("ddim") ? ", eta " + s.options().eta() : "",
+                    s.space().isEmpty() ? "n/a" : String.valueOf(s.options().guidance()), s.seconds(),
+                    s.seconds() / n, ImageOutputs.arrows(out, outDir));
+        } else {
+            System.out.printf("%d samples from %s%s%s%n", n, loaded.checkpoint(),
+                    s.classAsked() != null ? " of class " + s.classAsked() : "", ImageOutputs.arrows(out, outDir));
+        }
+        if (readBack) {
+            System.out.println("read back by " + PortraitsV1.ID + ":");
+            AttributeReadback.of(s, PortraitsV1.load()).lines().forEach(System.out::println);
+        }
+        return 0;
+    }
+}

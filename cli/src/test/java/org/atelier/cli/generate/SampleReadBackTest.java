@@ -1,0 +1,52 @@
+package org.atelier.cli.generate;
+
+import static org.atelier.cli.MainTestAccess.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.atelier.cli.MainTestAccess;
+import org.atelier.training.TinyRuns;
+import org.atelier.core.image.Image;
+import org.atelier.datasets.ProjectRoot;
+import org.atelier.datasets.Sample;
+import org.atelier.datasets.portraits.PortraitSpec;
+import org.atelier.datasets.portraits.SyntheticPortraits;
+import org.atelier.models.diffusion.ConditionSlot;
+import org.atelier.models.diffusion.ConditionSpace;
+import org.atelier.models.features.PortraitsV1;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sample --read-back}: a prompted draw of a portraits model, and a portraits GAN read on every attribute. */
+class SampleReadBackTest {
+    @Test
+    void sampleReadsAPromptedDrawBack(@TempDir Path tmp) throws Exception {
+        Path run = TinyRuns.portraitDdpm(tmp);
+        MainTestAccess.Result r = ok("sample", run.toString(), "--n", "3", "--steps", "2", "--prompt",
+                "old person with glasses", "--read-back", "--out", tmp.resolve("g.png").toString());
+        assertTrue(r.out().contains("read back by portraits-v1") && r.out().contains("asked old")
+                && r.out().contains("asked yes") && r.out().contains("every asked value at once"), r.out());
+        MainTestAccess.Result open = ok("sample", run.toString(), "--n", "2", "--steps", "2", "--read-back", "--out",
+                tmp.resolve("o.png").toString());
+        assertTrue(open.out().contains("skin_group") && open.out().contains("open:"), open.out());
+        assertFalse(open.out().contains("every asked value"), "nothing asked, nothing to match");
+    }
+
+    @Test
+    void aPortraitsGanIsReadOnEveryAttribute(@TempDir Path tmp) {
+        Path runs = tmp.resolve("runs");
+        ok("train", ProjectRoot.path().resolve("configs/dcgan-portraits.yaml").toString(), "--set", "trainer.steps=1",
+                "--set", "trainer.batch_size=4", "--set", "data.portraits.count=16", "--set", "trainer.sample_count=4",
+                "--runs", runs.toString(), "--no-progress");
+        MainTestAccess.Result r = ok("sample", runs.resolve("dcgan-portraits").toString(), "--n", "4", "--read-back",
+                "--out", tmp.resolve("g.png").toString());
+        for (String attribute : List.of("skin_tone", "skin_group", "age", "glasses", "background")) {
+            assertTrue(r.out().matches("(?s).*  " + attribute + " +open: .*"), attribute + ": " + r.out());
+        }
+    }
+}
