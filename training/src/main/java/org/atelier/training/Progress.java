@@ -9,14 +9,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * images/s and losses); silent when standard output is not a terminal, so logs and CI output
  * stay clean.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
     }
 
-    static Progress create(boolean wanted, String name, long total, long start) {
+    public static Progress create(boolean wanted, String name, long total, long start) {
         if (!wanted || !onTerminal()) {
             return new Progress(null);
         }
@@ -48,6 +48,14 @@ final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.stepTo(step);
             bar.setExtraMessage(extra);
+        }
+    }
+
+    /** For work whose size is known only as it goes (a sampling request's network calls). */
+    public void stepTo(long done, long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+            bar.stepTo(done);
         }
     }
 
