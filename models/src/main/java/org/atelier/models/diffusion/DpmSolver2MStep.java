@@ -68,10 +68,7 @@ public final class DpmSolver2MStep implements ReverseStep {
     @Override
     public StepOutput step(INDArray output, int t, int prev, INDArray xt, RandomGenerator rng) {
         double at = schedule.alphaBar(t);
-        INDArray x0 = prediction.x0(output, xt, at);
-        if (clip) {
-            x0 = Clip.unit(x0);
-        }
+        INDArray x0 = prediction.x0(output, xt, at, clip);
         if (lastX0 != null && lastT <= t) {
             throw new IllegalStateException("DPM-Solver++ steps must go down in t within a run (" + lastT + " then " + t
                     + "); use fresh() for a new run");

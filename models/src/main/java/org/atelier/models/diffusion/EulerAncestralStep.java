@@ -30,17 +30,12 @@ public record EulerAncestralStep(NoiseSchedule schedule, Prediction prediction, 
     @Override
     public StepOutput step(INDArray output, int t, int prev, INDArray xt, RandomGenerator rng) {
         double at = schedule.alphaBar(t);
-        INDArray x0 = prediction.x0(output, xt, at);
-        if (clip) {
-            x0 = Clip.unit(x0);
-        }
+        INDArray x0 = prediction.x0(output, xt, at, clip);
         double sigma = schedule.sigma(t);
         double sigmaNext = schedule.sigma(prev);
         double sigmaUp = Math.sqrt(sigmaNext * sigmaNext * (sigma * sigma - sigmaNext * sigmaNext) / (sigma * sigma));
         double sigmaDown = Math.sqrt(sigmaNext * sigmaNext - sigmaUp * sigmaUp);
-        INDArray xs = xt.div(Math.sqrt(at));
-        INDArray d = xs.sub(x0).divi(sigma);
-        INDArray next = xs.addi(d.muli(sigmaDown - sigma));
+        INDArray next = EulerStep.toSigma(xt.div(Math.sqrt(at)), x0, sigma, sigmaDown);
         if (sigmaUp > 0) {
             next.addi(Noise.like(xt, rng).muli(sigmaUp));
         }

@@ -32,16 +32,14 @@ public record EulerStep(NoiseSchedule schedule, Prediction prediction, boolean c
     @Override
     public StepOutput step(INDArray output, int t, int prev, INDArray xt, RandomGenerator rng) {
         double at = schedule.alphaBar(t);
-        INDArray x0 = prediction.x0(output, xt, at);
-        if (clip) {
-            x0 = Clip.unit(x0);
-        }
-        double sigma = schedule.sigma(t);
-        double sigmaNext = schedule.sigma(prev);
-        INDArray xs = xt.div(Math.sqrt(at));
-        INDArray d = xs.sub(x0).divi(sigma);
-        INDArray next = xs.addi(d.muli(sigmaNext - sigma));
+        INDArray x0 = prediction.x0(output, xt, at, clip);
+        INDArray next = toSigma(xt.div(Math.sqrt(at)), x0, schedule.sigma(t), schedule.sigma(prev));
         return new StepOutput(next.muli(Math.sqrt(schedule.alphaBar(prev))), x0);
+    }
+
+    /** One Euler step of the ODE from x̃ at σ to level {@code target}: x̃ + (target − σ)·(x̃ − x̂₀)/σ (x̃ is reused). */
+    static INDArray toSigma(INDArray xs, INDArray x0, double sigma, double target) {
+        return xs.addi(xs.sub(x0).muli((target - sigma) / sigma));
     }
 
     @Override

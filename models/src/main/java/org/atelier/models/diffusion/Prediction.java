@@ -51,6 +51,12 @@ public enum Prediction {
         };
     }
 
+    /** x̂₀ as above, clamped to [−1, 1] when {@code clip} (static thresholding). */
+    INDArray x0(INDArray output, INDArray xt, double alphaBar, boolean clip) {
+        INDArray x0 = x0(output, xt, alphaBar);
+        return clip ? Clip.unit(x0) : x0;
+    }
+
     /** ε̂ from the network's output. */
     public INDArray epsilon(INDArray output, INDArray xt, double alphaBar) {
         return switch (this) {
