@@ -39,11 +39,6 @@ public enum SamplerKind {
         return defaultSpacing;
     }
 
-    /** Ids for help texts: "ddpm|ddim|…". */
-    public static String ids() {
-        return Arrays.stream(values()).map(SamplerKind::id).collect(Collectors.joining("|"));
-    }
-
     @JsonCreator
     public static SamplerKind parse(String s) {
         for (SamplerKind k : values()) {

@@ -100,15 +100,7 @@ public record SamplingOptions(SamplerKind sampler, int steps, double eta, double
         return new SamplingOptions(sampler, n, eta, guidance, spacing, clip, clippedEps);
     }
 
-    public SamplingOptions withEta(double e) {
-        return new SamplingOptions(sampler, steps, e, guidance, spacing, clip, clippedEps);
-    }
-
     public SamplingOptions withSpacing(TimestepSpacing s) {
         return new SamplingOptions(sampler, steps, eta, guidance, s, clip, clippedEps);
-    }
-
-    public SamplingOptions withClippedEps(ClippedEpsilon c) {
-        return new SamplingOptions(sampler, steps, eta, guidance, spacing, clip, c);
     }
 }
