@@ -231,11 +231,17 @@ class Attention(nn.Module):
 
 
 class UNet(nn.Module):
-    def __init__(self, widths, groups, tw, side=28, channels=1):
+    """UNet.java. With classes > 0 it is class-conditional as DiffusionModel with `conditioning: class`: a table
+    of classes + 1 rows (the last is the null token of classifier-free guidance), N(0, 1) like nn.Embedding and
+    like ConditionSpace with one slot, whose row is added to the time MLP's output before the last SiLU."""
+
+    def __init__(self, widths, groups, tw, side=28, channels=1, classes=0):
         super().__init__()
         self.tw = tw
+        self.classes = classes
         self.fc1 = nn.Linear(tw, tw)
         self.fc2 = nn.Linear(tw, tw)
+        self.cond_embed = nn.Embedding(classes + 1, tw) if classes > 0 else None
         self.in_conv = nn.Conv2d(channels, widths[0], 3, 1, 1)
         self.down_res = nn.ModuleList()
         self.down_conv = nn.ModuleList()
@@ -261,8 +267,12 @@ class UNet(nn.Module):
         self.out_conv = nn.Conv2d(cur, channels, 3, 1, 1)
         nn.init.zeros_(self.out_conv.weight)
 
-    def forward(self, x, t_sin):
-        emb_act = F.silu(self.fc2(F.silu(self.fc1(t_sin))))
+    def forward(self, x, t_sin, labels=None):
+        """labels: (N,) class indexes, `classes` for the null token; required when the net is conditional."""
+        emb = self.fc2(F.silu(self.fc1(t_sin)))
+        if self.cond_embed is not None:
+            emb = emb + self.cond_embed(labels)
+        emb_act = F.silu(emb)
         h = self.in_conv(x)
         skips = []
         for lvl, res in enumerate(self.down_res):
@@ -280,7 +290,7 @@ class UNet(nn.Module):
 
 
 def sinusoidal(t, width):
-    """TimeEmbedding.java: [sin(t f_k), cos(t f_k)], f_k = exp(-ln(10000) k / (h - 1))."""
+    """TimeEmbedding.java: [sin(t f_k), cos(t f_k)], f_k = exp(-ln(10000) k / (h - 1)); t may be fractional."""
     half = width // 2
     scale = math.log(10000.0) / (half - 1) if half > 1 else 0.0
     f = torch.exp(-scale * torch.arange(half, dtype=torch.float64))

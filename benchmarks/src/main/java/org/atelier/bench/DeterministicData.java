@@ -1,5 +1,7 @@
 package org.atelier.bench;
 
+import org.atelier.core.random.CounterStream;
+
 /**
  * Benchmark inputs that the Java and the PyTorch side compute bit for bit alike without
  * sharing a file: value i of stream s is splitmix64(s·2³² + i) (Steele, Lea and Flood 2014, the
@@ -23,13 +25,9 @@ final class DeterministicData {
     private DeterministicData() {
     }
 
-    /** Value {@code index} of {@code stream}, in [0, 1), a multiple of 2⁻²⁴. */
+    /** Value {@code index} of {@code stream}, in [0, 1), a multiple of 2⁻²⁴ ({@link CounterStream#uniform}). */
     static double uniform(int stream, long index) {
-        long z = ((long) stream << 32) + index + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        return (z >>> 40) * 0x1.0p-24;
+        return CounterStream.uniform(stream, index);
     }
 
     /** FID features: set A is U[0, 1) from stream 1, set B is 1.1·U + 0.05 from stream 2; n rows of d. */

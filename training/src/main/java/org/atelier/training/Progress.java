@@ -8,13 +8,13 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * Training progress. On a terminal at least {@link #BAR_MIN_COLUMNS} wide: the progress bar
+ * Progress of training steps or sampling calls. On a terminal at least {@link #BAR_MIN_COLUMNS} wide: the progress bar
  * (me.tongfei:progressbar: step, ETA, and the extra message with images/s and losses). Elsewhere
  * — output redirected to a log, or a narrow terminal where the bar would shrink to "[ ]" and cut
  * the loss names — one plain line on stderr every tenth of the run or every
  * {@link #LINE_EVERY_SECONDS} seconds, whichever comes first.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     /** The bar, its counts and a loss or two need about this many columns. */
     static final int BAR_MIN_COLUMNS = 100;
     static final long LINE_EVERY_SECONDS = 30;
@@ -22,7 +22,7 @@ final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final PrintStream lines;
     private final String name;
-    private final long total;
+    private long total;
     private long nextLineStep;
     private long nextLineNanos;
 
@@ -35,7 +35,7 @@ final class Progress implements AutoCloseable {
         this.nextLineNanos = System.nanoTime() + LINE_EVERY_SECONDS * 1_000_000_000L;
     }
 
-    static Progress create(boolean wanted, String name, long total, long start) {
+    public static Progress create(boolean wanted, String name, long total, long start) {
         if (!wanted) {
             return new Progress(null, null, name, total, start);
         }
@@ -90,6 +90,17 @@ final class Progress implements AutoCloseable {
                     extra.isBlank() ? "" : ", " + extra.trim());
             nextLineStep = step + Math.max(1, total / 10);
             nextLineNanos = System.nanoTime() + LINE_EVERY_SECONDS * 1_000_000_000L;
+        }
+    }
+
+    /** For work whose size is known only as it goes (a sampling request's network calls). */
+    public void stepTo(long done, long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+            bar.stepTo(done);
+        } else if (lines != null) {
+            this.total = total;
+            update(done, "");
         }
     }
 

@@ -12,6 +12,7 @@ import org.atelier.models.features.PortraitsV1;
 import org.atelier.models.sampling.SampleRequest;
 import org.atelier.models.sampling.Samples;
 import org.atelier.models.sampling.Sampling;
+import org.atelier.training.Progress;
 import org.atelier.training.Runs;
 import org.atelier.training.publish.ModelSources;
 import picocli.CommandLine.Command;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Draw images from a trained run (its EMA weights at the newest checkpoint) or a published "
                 + "model (atelier export) into a grid PNG and/or one PNG per image.",
-            "Diffusion runs choose their reverse process: DDPM ancestral or DDIM (any step count, eta), with "
-                + "classifier-free guidance for conditional models."})
+            "Diffusion runs choose their reverse process: DDPM ancestral, DDIM (any step count, eta), "
+                + "DPM-Solver++(2M), Euler or Euler ancestral, with classifier-free guidance for conditional models; "
+                + "docs/diffusion.md says which to use."})
 public final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<name>) or one of its checkpoint "
             + "files, a published model folder (atelier export), or a published model's name in weights/ "
@@ -59,6 +61,10 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print what was drawn (and the read-back table) as JSON.")
     boolean json;
 
+    @Option(names = "--no-progress", description = "Diffusion runs: no progress bar (there is none when the output "
+            + "is not a terminal).")
+    boolean noProgress;
+
     @Mixin
     SamplingFlags diffusion = new SamplingFlags();
 
@@ -80,8 +86,11 @@ public final class SampleCommand implements Callable<Integer> {
         if (readBack) {
             AttributeReadback.requireReadable(sampler.channels(), sampler.height(), sampler.width(), loaded.dir().root());
         }
-        Samples s = Sampling.draw(sampler, new SampleRequest(n, condition, prompt.prompt, diffusion.overrides(), seed,
-                diffusion.trajectory != null));
+        Samples s;
+        try (Progress bar = Progress.create(!noProgress, "sampling", 1, 0)) {
+            s = Sampling.draw(sampler, new SampleRequest(n, condition, prompt.prompt, diffusion.overrides(), seed,
+                    diffusion.trajectory != null), bar::stepTo);
+        }
         ImageOutputs.write(s.images(), s.columns(), out, outDir, "sample", s.caption(run.getFileName().toString(), seed));
         ImageOutputs.writeTrajectory(s.trajectory(), diffusion.trajectory);
         AttributeReadback.Result read = readBack ? AttributeReadback.of(s, PortraitsV1.load()) : null;

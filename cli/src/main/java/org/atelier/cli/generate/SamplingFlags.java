@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
  * can refuse them.
  */
 public final class SamplingFlags {
-    @Option(names = "--sampler", paramLabel = "ddpm|ddim", description = "Diffusion runs: the sampler (default ddim).")
+    @Option(names = "--sampler", paramLabel = "ddpm|ddim|dpm++2m|euler|euler-a",
+            description = "Diffusion runs: the sampler (default ddim); docs/diffusion.md compares them.")
     String sampler;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Diffusion runs: sampling steps (default 50 for ddim, all T for ddpm).")
+            description = "Diffusion runs: sampling steps (default 50 for ddim, 20 for dpm++2m, euler and euler-a, "
+                    + "all T for ddpm).")
     Integer steps;
 
     @Option(names = "--eta", paramLabel = "ETA", description = "Diffusion runs: DDIM's eta >= 0 (default 0, deterministic).")
@@ -30,9 +32,9 @@ public final class SamplingFlags {
                     + "conditional, 0 = unconditional (default 3).")
     Double guidance;
 
-    @Option(names = "--spacing", paramLabel = "leading|trailing",
-            description = "Diffusion runs: where the steps fall among the T timesteps (default leading: "
-                    + "t = k*floor(T/N), e.g. 900..0 for N = 10).")
+    @Option(names = "--spacing", paramLabel = "leading|trailing|karras",
+            description = "Diffusion runs: where the steps fall among the T timesteps (default leading for ddpm and "
+                    + "ddim: t = k*floor(T/N), e.g. 900..0 for N = 10; karras, Karras et al.'s sigma grid, for the others).")
     String spacing;
 
     @Option(names = "--clipped-eps", paramLabel = "rederive|raw",

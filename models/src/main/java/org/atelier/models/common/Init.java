@@ -26,6 +26,11 @@ public final class Init {
         return normal(std, shape).addi(mean);
     }
 
+    /** U(−bound, bound) float32 (the default of PyTorch's Linear and Conv2d with bound 1/√fan_in). */
+    public INDArray uniform(double bound, long... shape) {
+        return Nd4j.rand(random, shape).castTo(DataType.FLOAT).muli(2 * bound).subi(bound);
+    }
+
     public static INDArray zeros(long... shape) {
         return Nd4j.zeros(DataType.FLOAT, shape);
     }

@@ -30,10 +30,7 @@ public record DdpmStep(NoiseSchedule schedule, Prediction prediction, boolean cl
         double at = schedule.alphaBar(t);
         double ap = schedule.alphaBar(prev);
         double betaT = 1 - at / ap;
-        INDArray x0 = prediction.x0(output, xt, at);
-        if (clip) {
-            x0 = Clip.unit(x0);
-        }
+        INDArray x0 = prediction.x0(output, xt, at, clip);
         double cx0 = Math.sqrt(ap) * betaT / (1 - at);
         double cxt = Math.sqrt(at / ap) * (1 - ap) / (1 - at);
         INDArray mean = x0.mul(cx0).addi(xt.mul(cxt));

@@ -149,37 +149,36 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
         int n = batch.size();
         INDArray x0 = batch.images();
         int[] t = new int[n];
-        double[] alphaBar = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = rng.nextInt(schedule.steps());
-            alphaBar[i] = schedule.alphaBar(t[i]);
         }
         INDArray eps = Noise.like(x0, rng);
         INDArray xt = schedule.addNoise(x0, eps, t);
-        INDArray target = switch (cfg.prediction()) {
-            case EPSILON -> eps;
-            case V -> {
-                double[] a = new double[n];
-                double[] b = new double[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = Math.sqrt(alphaBar[i]);
-                    b[i] = Math.sqrt(1 - alphaBar[i]);
-                }
-                yield NoiseSchedule.perSample(eps, a).subi(NoiseSchedule.perSample(x0, b));
-            }
-        };
-        Map<String, INDArray> ph = inputs(xt, TimeEmbedding.sinusoidal(t, spec.timeWidth()), trainingConditions(batch, rng));
+        INDArray target = cfg.prediction().targets(schedule, x0, eps, t);
+        List<Condition> conditions = trainingConditions(batch, rng);
         Map<String, Double> losses = new LinkedHashMap<>();
         if (fast != null) {
+            Map<String, INDArray> ph = inputs(xt, TimeEmbedding.sinusoidal(t, spec.timeWidth()), conditions);
             losses.put("loss", fast.lossAndGradients(xt, ph.get("temb"), ph.get("cond"), target));
             ctx.update(UNet.GROUP, new LinkedHashMap<>(fast.gradients()));
             return losses;
         }
-        ph.put("target", target);
-        OutAndGrad og = net.sd().calculateGradientsAndOutputs(ph, List.of(loss), store.names(UNet.GROUP));
+        OutAndGrad og = lossAndGradients(xt, t, conditions, target);
         ctx.update(UNet.GROUP, new LinkedHashMap<>(og.getGradients()));
         losses.put("loss", og.getOutputs().get(loss).getDouble(0));
         return losses;
+    }
+
+    /** The training graph on given inputs: the loss (output {@link #loss}) and the gradient of every UNet weight. */
+    OutAndGrad lossAndGradients(INDArray xt, int[] t, List<Condition> conditions, INDArray target) {
+        Map<String, INDArray> ph = inputs(xt, TimeEmbedding.sinusoidal(t, spec.timeWidth()), conditions);
+        ph.put("target", target);
+        return net.sd().calculateGradientsAndOutputs(ph, List.of(loss), store.names(UNet.GROUP));
+    }
+
+    /** Name of the loss output of {@link #lossAndGradients}. */
+    String lossName() {
+        return loss;
     }
 
     /** The batch's conditions with the configured null-token dropout. */
@@ -252,11 +251,26 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
     }
 
     private INDArray forward(INDArray x, int t, List<Condition> conditions) {
-        if (t < 0 || t >= schedule.steps()) {
-            throw new IllegalArgumentException("timestep " + t + " outside [0, " + schedule.steps() + ")");
+        int[] ts = new int[(int) x.size(0)];
+        java.util.Arrays.fill(ts, t);
+        return forward(x, ts, conditions);
+    }
+
+    /**
+     * The network's output with one timestep per image (x's first dimension); used to measure the loss
+     * at many timesteps in one pass ({@link LossProbe}). No chunking: the caller bounds the batch.
+     */
+    public INDArray forward(INDArray x, int[] t, List<Condition> conditions) {
+        if (t.length != x.size(0)) {
+            throw new IllegalArgumentException("need one timestep per image: " + t.length + " for " + x.size(0));
+        }
+        for (int ti : t) {
+            if (ti < 0 || ti >= schedule.steps()) {
+                throw new IllegalArgumentException("timestep " + ti + " outside [0, " + schedule.steps() + ")");
+            }
         }
         INDArray xf = x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT ? x : x.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        Map<String, INDArray> ph = inputs(xf, TimeEmbedding.sinusoidal(t, (int) x.size(0), spec.timeWidth()),
+        Map<String, INDArray> ph = inputs(xf, TimeEmbedding.sinusoidal(t, spec.timeWidth()),
                 space.isEmpty() ? List.of() : conditions);
         if (fast != null) {
             // a copy: the fast engine's output array is overwritten by its next pass
@@ -279,15 +293,23 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
      */
     public List<Image> generate(List<Condition> conditions, SamplingOptions o, RandomGenerator rng,
                                 TrajectoryRecorder recorder) {
+        return generate(conditions, o, rng, recorder, SamplingProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} after every network call. */
+    public List<Image> generate(List<Condition> conditions, SamplingOptions o, RandomGenerator rng,
+                                TrajectoryRecorder recorder, SamplingProgress progress) {
         ReverseStep step = o.step(schedule, cfg.prediction());
         int[] ts = schedule.timesteps(o.steps(), o.spacing());
         Denoiser d = guided(o.guidance());
+        int chunks = (conditions.size() + CHUNK - 1) / CHUNK;
+        SamplingProgress.Counter counter = progress.counter((long) chunks * ts.length);
         List<Image> out = new ArrayList<>();
         for (int from = 0; from < conditions.size(); from += CHUNK) {
             List<Condition> part = conditions.subList(from, Math.min(conditions.size(), from + CHUNK));
             INDArray x = Noise.gaussian(rng, part.size(), channels, spec.side(), spec.side());
             INDArray x0 = ReverseSampler.run(d, step, ts, 0, x, conditionsFor(part), rng,
-                    from == 0 ? recorder : TrajectoryRecorder.off());
+                    from == 0 ? recorder : TrajectoryRecorder.off(), counter);
             out.addAll(clamp(NdImages.unstack(x0)));
         }
         return out;
@@ -309,6 +331,12 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
      */
     public List<Image> inpaint(List<Image> images, List<Mask> masks, List<Condition> conditions, RePaintOptions o,
                                RandomGenerator rng, TrajectoryRecorder recorder) {
+        return inpaint(images, masks, conditions, o, rng, recorder, SamplingProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} after every network call. */
+    public List<Image> inpaint(List<Image> images, List<Mask> masks, List<Condition> conditions, RePaintOptions o,
+                               RandomGenerator rng, TrajectoryRecorder recorder, SamplingProgress progress) {
         if (images.size() != masks.size() || images.size() != conditions.size()) {
             throw new IllegalArgumentException("need one mask and one condition per image");
         }
@@ -316,13 +344,16 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
             checkSize(images.get(i), masks.get(i));
         }
         Denoiser d = guided(o.guidance());
+        int chunks = (images.size() + CHUNK - 1) / CHUNK;
+        SamplingProgress.Counter counter = progress.counter((long) chunks * RePaint.networkCalls(o));
         List<Image> out = new ArrayList<>();
         for (int from = 0; from < images.size(); from += CHUNK) {
             int to = Math.min(images.size(), from + CHUNK);
             INDArray x = NdImages.stack(images.subList(from, to));
             INDArray m = NdImages.masks(masks.subList(from, to));
             INDArray filled = RePaint.inpaint(d, schedule, cfg.prediction(), o, x, m,
-                    conditionsFor(conditions.subList(from, to)), rng, from == 0 ? recorder : TrajectoryRecorder.off());
+                    conditionsFor(conditions.subList(from, to)), rng, from == 0 ? recorder : TrajectoryRecorder.off(),
+                    counter);
             List<Image> res = NdImages.unstack(filled);
             for (int i = 0; i < res.size(); i++) {
                 out.add(RePaint.pasteKnown(res.get(i), images.get(from + i), masks.get(from + i)));

@@ -30,6 +30,8 @@ public final class NoiseSchedule {
     /** Cosine schedule offset s and β cap (Nichol and Dhariwal 2021, section 3.2). */
     public static final double COSINE_OFFSET = 0.008;
     public static final double COSINE_MAX_BETA = 0.999;
+    /** ρ of the Karras grid (Karras et al. 2022, eq. 5, used for all their experiments). */
+    public static final double KARRAS_RHO = 7.0;
 
     private final ScheduleKind kind;
     private final double[] betas;
@@ -131,6 +133,15 @@ public final class NoiseSchedule {
         return -1;
     }
 
+    /**
+     * σ_t = √((1 − ᾱ_t)/ᾱ_t), the noise level of x_t/√ᾱ_t = x₀ + σ_t·ε (Karras et al. 2022, section 2 and
+     * table 1, "VP" column: the σ-parametrisation of this schedule); t = −1 ("clean") gives 0.
+     */
+    public double sigma(int t) {
+        double a = alphaBar(t);
+        return Math.sqrt((1 - a) / a);
+    }
+
     /** Copies of β, α and ᾱ (for printing and charts). */
     public double[] betas() {
         return betas.clone();
@@ -187,9 +198,68 @@ public final class NoiseSchedule {
                     ts[k] = (int) Math.round(T - k * ratio) - 1;
                 }
             }
+            case KARRAS -> {
+                double[] sigmas = karrasSigmas(n, sigma(0), sigma(T - 1), KARRAS_RHO);
+                for (int k = 0; k < n; k++) {
+                    ts[k] = (int) Math.round(timestepOf(sigmas[k]));
+                }
+                // rounding can merge neighbours where the σ steps are finer than one timestep: keep them apart,
+                // pushing upwards from the last (σ_min, t = 0), then downwards from the first (σ_max, T − 1);
+                // n ≤ T leaves room for both
+                for (int k = n - 2; k >= 0; k--) {
+                    ts[k] = Math.max(ts[k], ts[k + 1] + 1);
+                }
+                ts[0] = Math.min(ts[0], T - 1);
+                for (int k = 1; k < n; k++) {
+                    ts[k] = Math.min(ts[k], ts[k - 1] - 1);
+                }
+            }
             default -> throw new IllegalStateException(spacing.toString());
         }
         return ts;
+    }
+
+    /**
+     * Karras et al. 2022, eq. 5: σ_i = (σ_max^(1/ρ) + i/(n − 1)·(σ_min^(1/ρ) − σ_max^(1/ρ)))^ρ for i = 0 … n−1,
+     * descending from σ_max to σ_min (n = 1 gives σ_max alone).
+     */
+    public static double[] karrasSigmas(int n, double sigmaMin, double sigmaMax, double rho) {
+        double lo = Math.pow(sigmaMin, 1 / rho);
+        double hi = Math.pow(sigmaMax, 1 / rho);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double ramp = n == 1 ? 0 : i / (double) (n - 1);
+            out[i] = Math.pow(hi + ramp * (lo - hi), rho);
+        }
+        return out;
+    }
+
+    /**
+     * The (fractional) timestep whose σ is {@code sigma}: linear interpolation of t in log σ between the two
+     * training timesteps around it, clamped to [0, T − 1] (what diffusers' schedulers call {@code _sigma_to_t}).
+     */
+    public double timestepOf(double sigma) {
+        double ls = Math.log(sigma);
+        int T = steps();
+        if (ls <= Math.log(sigma(0))) {
+            return 0;
+        }
+        if (ls >= Math.log(sigma(T - 1))) {
+            return T - 1;
+        }
+        int lo = 0;
+        int hi = T - 1;
+        while (hi - lo > 1) { // σ_t increases with t: bisect for σ_lo ≤ σ < σ_hi
+            int mid = (lo + hi) >>> 1;
+            if (Math.log(sigma(mid)) <= ls) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double a = Math.log(sigma(lo));
+        double b = Math.log(sigma(hi));
+        return lo + (ls - a) / (b - a);
     }
 
     /**

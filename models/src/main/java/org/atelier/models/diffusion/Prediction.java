@@ -51,12 +51,35 @@ public enum Prediction {
         };
     }
 
+    /** x̂₀ as above, clamped to [−1, 1] when {@code clip} (static thresholding). */
+    INDArray x0(INDArray output, INDArray xt, double alphaBar, boolean clip) {
+        INDArray x0 = x0(output, xt, alphaBar);
+        return clip ? Clip.unit(x0) : x0;
+    }
+
     /** ε̂ from the network's output. */
     public INDArray epsilon(INDArray output, INDArray xt, double alphaBar) {
         return switch (this) {
             case EPSILON -> output;
             case V -> output.mul(Math.sqrt(alphaBar)).addi(xt.mul(Math.sqrt(1 - alphaBar)));
         };
+    }
+
+    /**
+     * The training targets of a batch: noise {@code eps} added to {@code x0} at timestep t[i] for image i
+     * of {@code schedule} (ε itself, or v = √ᾱ·ε − √(1−ᾱ)·x₀).
+     */
+    public INDArray targets(NoiseSchedule schedule, INDArray x0, INDArray eps, int[] t) {
+        if (this == EPSILON) {
+            return eps;
+        }
+        double[] a = new double[t.length];
+        double[] b = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            a[i] = Math.sqrt(schedule.alphaBar(t[i]));
+            b[i] = Math.sqrt(1 - schedule.alphaBar(t[i]));
+        }
+        return NoiseSchedule.perSample(eps, a).subi(NoiseSchedule.perSample(x0, b));
     }
 
     /** The training target for noise {@code eps} added to {@code x0} at cumulative product {@code alphaBar}. */

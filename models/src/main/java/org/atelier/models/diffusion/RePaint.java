@@ -45,6 +45,19 @@ public final class RePaint {
     public static INDArray inpaint(Denoiser denoiser, NoiseSchedule schedule, Prediction prediction, RePaintOptions o,
                                    INDArray original, INDArray hole, List<Condition> conditions, RandomGenerator rng,
                                    TrajectoryRecorder recorder) {
+        return inpaint(denoiser, schedule, prediction, o, original, hole, conditions, rng, recorder,
+                SamplingProgress.NONE.counter(networkCalls(o)));
+    }
+
+    /** Network calls of one RePaint run with options {@code o}: the downward moves of its walk. */
+    public static int networkCalls(RePaintOptions o) {
+        return RePaintSchedule.denoisingSteps(RePaintSchedule.levels(o.steps(), o.jumpLength(), o.jumpCount()));
+    }
+
+    /** As above, ticking {@code progress} after every network call. */
+    public static INDArray inpaint(Denoiser denoiser, NoiseSchedule schedule, Prediction prediction, RePaintOptions o,
+                                   INDArray original, INDArray hole, List<Condition> conditions, RandomGenerator rng,
+                                   TrajectoryRecorder recorder, SamplingProgress.Counter progress) {
         DdimStep step = new DdimStep(schedule, prediction, o.eta(), true, o.clippedEps(), true);
         int[] ts = schedule.timesteps(o.steps(), o.spacing());
         int n = ts.length;
@@ -63,6 +76,7 @@ public final class RePaint {
                 INDArray out = denoiser.predict(x, t, conditions);
                 StepOutput s = step.step(out, t, prev, x, rng);
                 recorder.offer(downs++, t, x, s.predictedX0());
+                progress.tick();
                 double ap = schedule.alphaBar(prev);
                 INDArray known = original.mul(Math.sqrt(ap));
                 if (ap < 1) {

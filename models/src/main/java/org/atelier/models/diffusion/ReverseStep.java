@@ -20,6 +20,14 @@ public interface ReverseStep {
 
     NoiseSchedule schedule();
 
+    /**
+     * The step to use for one run of the loop (one chain of timesteps). A single-step method keeps no state and
+     * returns itself; a multistep method ({@link DpmSolver2MStep}) returns a fresh one with an empty history.
+     */
+    default ReverseStep fresh() {
+        return this;
+    }
+
     /** ᾱ a step to prev = −1 lands on: 1, or ᾱ₀ where the final ᾱ is not set to one. */
     double finalAlphaBar();
 }

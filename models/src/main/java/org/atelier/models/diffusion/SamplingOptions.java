@@ -9,9 +9,10 @@ package org.atelier.models.diffusion;
  * unconditional, and s &gt; 1 pushes samples towards the condition: {@code --guidance 3} here
  * is w = 2 in the paper's notation.
  *
- * @param sampler    ddpm or ddim
- * @param steps      sampling steps, 1..T (DDPM with steps = T is Ho et al.'s sampler)
- * @param eta        DDIM's η ≥ 0 (0: deterministic; ignored by ddpm)
+ * @param sampler    which reverse process ({@link SamplerKind})
+ * @param steps      sampling steps (network calls per image, twice that with guidance), 1..T (DDPM with
+ *                   steps = T is Ho et al.'s sampler)
+ * @param eta        DDIM's η ≥ 0 (0: deterministic; ignored by the other samplers)
  * @param guidance   s ≥ 0 above; ignored for unconditional models
  * @param spacing    where the steps fall among the T timesteps
  * @param clip       clip x̂₀ to [−1, 1] at every step
@@ -23,6 +24,8 @@ public record SamplingOptions(SamplerKind sampler, int steps, double eta, double
     public static final SamplerKind DEFAULT_SAMPLER = SamplerKind.DDIM;
     /** DDIM's steps when none are asked for (at most the model's T). */
     public static final int DEFAULT_STEPS = 50;
+    /** Steps of DPM-Solver++(2M), Euler and Euler ancestral when none are asked for (at most the model's T). */
+    public static final int DEFAULT_FEW_STEPS = 20;
     /**
      * Guidance scale s when a condition is asked and none is given: w = 2 in Ho and Salimans'
      * notation, where samples of the committed models follow their class or prompt (DESIGN.md).
@@ -42,6 +45,25 @@ public record SamplingOptions(SamplerKind sampler, int steps, double eta, double
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
             throw new IllegalArgumentException("guidance must be >= 0, got " + guidance);
         }
+    }
+
+    /**
+     * The options a sampler is used with unless told otherwise, for a model of {@code timesteps} training
+     * timesteps: its own spacing ({@link SamplerKind#defaultSpacing}), clipping, the re-derived ε, η = 0 for
+     * DDIM, guidance {@value #DEFAULT_GUIDANCE}, and {@link #defaultSteps} steps.
+     */
+    public static SamplingOptions defaults(SamplerKind kind, int timesteps) {
+        return new SamplingOptions(kind, defaultSteps(kind, timesteps), kind == SamplerKind.DDPM ? 1.0 : 0.0,
+                DEFAULT_GUIDANCE, kind.defaultSpacing(), true, ClippedEpsilon.REDERIVE);
+    }
+
+    /** All T for DDPM (Ho et al.'s sampler), {@value #DEFAULT_STEPS} for DDIM, {@value #DEFAULT_FEW_STEPS} for the others (capped at T). */
+    public static int defaultSteps(SamplerKind kind, int timesteps) {
+        return switch (kind) {
+            case DDPM -> timesteps;
+            case DDIM -> Math.min(DEFAULT_STEPS, timesteps);
+            case DPM_SOLVER_2M, EULER, EULER_ANCESTRAL -> Math.min(DEFAULT_FEW_STEPS, timesteps);
+        };
     }
 
     /** DDIM with leading spacing, clipping and the re-derived ε. */
@@ -64,10 +86,21 @@ public record SamplingOptions(SamplerKind sampler, int steps, double eta, double
         return switch (sampler) {
             case DDPM -> new DdpmStep(schedule, prediction, clip);
             case DDIM -> new DdimStep(schedule, prediction, eta, clip, clippedEps, true);
+            case DPM_SOLVER_2M -> new DpmSolver2MStep(schedule, prediction, clip);
+            case EULER -> new EulerStep(schedule, prediction, clip);
+            case EULER_ANCESTRAL -> new EulerAncestralStep(schedule, prediction, clip);
         };
     }
 
     public SamplingOptions withGuidance(double s) {
         return new SamplingOptions(sampler, steps, eta, s, spacing, clip, clippedEps);
+    }
+
+    public SamplingOptions withSteps(int n) {
+        return new SamplingOptions(sampler, n, eta, guidance, spacing, clip, clippedEps);
+    }
+
+    public SamplingOptions withSpacing(TimestepSpacing s) {
+        return new SamplingOptions(sampler, steps, eta, guidance, s, clip, clippedEps);
     }
 }

@@ -9,10 +9,10 @@ import org.atelier.core.errors.InvalidSettingException;
  * samples with the same defaults and refuses the same values.
  *
  * @param sampler    null: {@link SamplingOptions#DEFAULT_SAMPLER}
- * @param steps      null: {@link SamplingOptions#DEFAULT_STEPS} (at most T) for DDIM, all T for DDPM
+ * @param steps      null: {@link SamplingOptions#defaultSteps} (all T for DDPM, 50 for DDIM, 20 for the others)
  * @param eta        DDIM only; null: 0 (deterministic)
  * @param guidance   null: {@link SamplingOptions#DEFAULT_GUIDANCE} when a condition is asked, else 1
- * @param spacing    null: leading
+ * @param spacing    null: the sampler's own ({@link SamplerKind#defaultSpacing})
  * @param clippedEps null: re-derived
  */
 public record SamplingOverrides(SamplerKind sampler, Integer steps, Double eta, Double guidance,
@@ -34,22 +34,21 @@ public record SamplingOverrides(SamplerKind sampler, Integer steps, Double eta, 
      */
     public SamplingOptions resolve(int timesteps, boolean conditioned) {
         SamplerKind kind = sampler == null ? SamplingOptions.DEFAULT_SAMPLER : sampler;
-        int n = steps != null ? steps
-                : kind == SamplerKind.DDPM ? timesteps : Math.min(SamplingOptions.DEFAULT_STEPS, timesteps);
+        SamplingOptions d = SamplingOptions.defaults(kind, timesteps);
+        int n = steps != null ? steps : d.steps();
         if (n < 1 || n > timesteps) {
             throw new InvalidSettingException("steps", "must be in 1.." + timesteps + " (the model's timesteps), got " + n);
         }
-        double e = eta == null ? 0.0 : eta;
-        double s = guidance != null ? guidance : conditioned ? SamplingOptions.DEFAULT_GUIDANCE : 1.0;
+        double e = eta == null ? d.eta() : eta;
+        double s = guidance != null ? guidance : conditioned ? d.guidance() : 1.0;
         requireScale("eta", e);
         requireScale("guidance", s);
-        if (kind == SamplerKind.DDPM && eta != null) {
-            throw new InvalidSettingException("eta", "is DDIM's; ddpm samples the posterior (use the ddim sampler with "
-                    + "eta 1 for DDIM's stochastic version)");
+        if (kind != SamplerKind.DDIM && eta != null) {
+            throw new InvalidSettingException("eta", "is DDIM's; " + kind.id() + " does not take it (ddpm and euler-a "
+                    + "draw the posterior's noise, as the ddim sampler with eta 1 does)");
         }
-        return new SamplingOptions(kind, n, kind == SamplerKind.DDPM ? 1.0 : e, s,
-                spacing == null ? TimestepSpacing.LEADING : spacing, true,
-                clippedEps == null ? ClippedEpsilon.REDERIVE : clippedEps);
+        return new SamplingOptions(kind, n, e, s, spacing == null ? d.spacing() : spacing, d.clip(),
+                clippedEps == null ? d.clippedEps() : clippedEps);
     }
 
     /** A finite value ≥ 0 (η, a guidance scale). */

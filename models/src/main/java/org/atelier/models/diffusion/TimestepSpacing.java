@@ -18,7 +18,14 @@ public enum TimestepSpacing {
      */
     LEADING("leading"),
     /** t = round(T − k·T/n) − 1 for k = 0 … n−1: T = 1000, n = 10 gives 999, 899, …, 99. */
-    TRAILING("trailing");
+    TRAILING("trailing"),
+    /**
+     * Karras et al. 2022's grid (eq. 5, ρ = 7) between the schedule's smallest and largest σ
+     * ({@link NoiseSchedule#sigma}), each σ_i taken to the nearest training timestep in log σ; neighbours that
+     * round to one timestep are pushed apart (up from the last, then down from the first). Dense at both ends: T = 1000 linear, n = 10 gives 999, 937, 864,
+     * 775, 663, 511, 301, 102, 18, 0.
+     */
+    KARRAS("karras");
 
     private final String id;
 

@@ -14,6 +14,7 @@ import org.atelier.models.diffusion.ConditionSpace;
 import org.atelier.models.diffusion.ConditioningKind;
 import org.atelier.models.diffusion.Conditions;
 import org.atelier.models.diffusion.DiffusionModel;
+import org.atelier.models.diffusion.SamplingProgress;
 import org.atelier.models.diffusion.SamplingOptions;
 import org.atelier.models.diffusion.TrajectoryRecorder;
 
@@ -42,8 +43,13 @@ public final class Sampling {
 
     /** @throws InvalidSettingException for settings the sampler does not take, or a condition it does not know */
     public static Samples draw(Sampler sampler, SampleRequest r) {
+        return draw(sampler, r, SamplingProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} after every network call of a diffusion model (GANs take one pass). */
+    public static Samples draw(Sampler sampler, SampleRequest r, SamplingProgress progress) {
         if (sampler instanceof DiffusionModel dm) {
-            return diffusion(dm, r);
+            return diffusion(dm, r, progress);
         }
         if (r.prompt() != null || r.sampling().any() || r.trajectory()) {
             throw new InvalidSettingException("sampling", "settings, prompts and trajectories are for diffusion models");
@@ -62,7 +68,7 @@ public final class Sampling {
      * Without a condition, a class-conditional model draws the classes in turn (one grid column per
      * class when n is a multiple of their number); an attribute model samples unconditionally.
      */
-    private static Samples diffusion(DiffusionModel model, SampleRequest r) {
+    private static Samples diffusion(DiffusionModel model, SampleRequest r, SamplingProgress progress) {
         Condition condition = Conditions.resolve(model, r.condition(), r.prompt());
         SamplingOptions o = r.sampling().resolve(model.schedule().steps(), !model.conditionSpace().isEmpty());
         boolean cycle = condition == null && model.config().conditioning() == ConditioningKind.CLASS;
@@ -76,7 +82,7 @@ public final class Sampling {
                 ? TrajectoryRecorder.evenly(TRAJECTORY_FRAMES, Math.min(r.n(), TRAJECTORY_SAMPLES))
                 : TrajectoryRecorder.off();
         long t0 = System.nanoTime();
-        List<Image> images = model.generate(cs, o, new SplittableRandom(r.seed()), rec);
+        List<Image> images = model.generate(cs, o, new SplittableRandom(r.seed()), rec, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         int columns = cycle && r.n() % classes == 0 ? classes : ImageGrid.squareColumns(r.n());
         String drawn = condition != null ? model.conditionSpace().describe(condition)

@@ -110,8 +110,11 @@ class DiffusionModelTest {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28);
         INDArray out = m.predict(x, 500, List.of());
         assertArrayEquals(new long[] {2, 1, 28, 28}, out.shape());
-        // the output conv starts at zero: ε̂ = 0 before training
-        assertEquals(0.0, out.norm1Number().doubleValue(), 1e-6);
+        // the output conv's weights start at zero: ε̂ is its bias everywhere before training (PyTorch's
+        // default bias, U(±1/√(9·32)), as the PyTorch twin's)
+        double bias = p.get("out_conv_b").getDouble(0);
+        assertTrue(Math.abs(bias) <= 1 / Math.sqrt(9 * 32), "bias " + bias);
+        assertEquals(0.0, out.sub(bias).amaxNumber().doubleValue(), 1e-6);
     }
 
     @Test

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Quality against steps of the diffusion samplers (issue 15): for each sampler and step count, N guided samples
+# (guidance 3, the ten classes in turn, seed 1) of a class-conditional Fashion-MNIST model, and their FID
+# (fmnist-v1 features) to the Fashion-MNIST test split. Writes OUT/<sampler>-<steps>/ (the PNGs), OUT/<sampler>-<steps>.json
+# (atelier metrics distribution --json) and OUT/<sampler>-<steps>.time (the sampling line with its seconds).
+#
+#   benchmarks/sampler-quality.sh [MODEL] [N] [OUT] [sampler:steps ...]
+#   defaults: ddpm-cond-fashion 1000 runs/sampler-quality, ddim:50 dpm++2m:20 euler:20 ddim:20 dpm++2m:10
+#             euler:10 ddim:10 ddpm:50 ddpm:20 ddpm:10 dpm++2m:50 euler:50
+# A configuration whose .json exists is skipped, so an interrupted run continues where it stopped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+model=${1:-ddpm-cond-fashion}
+n=${2:-1000}
+out=${3:-runs/sampler-quality}
+shift $(( $# < 3 ? $# : 3 ))
+configs=("$@")
+if [ ${#configs[@]} -eq 0 ]; then
+  configs=(ddim:50 dpm++2m:20 euler:20 ddim:20 dpm++2m:10 euler:10 ddim:10 ddpm:50 ddpm:20 ddpm:10 dpm++2m:50 euler:50)
+fi
+mkdir -p "$out"
+for c in "${configs[@]}"; do
+  sampler=${c%%:*}
+  steps=${c##*:}
+  name="$sampler-$steps"
+  [ -s "$out/$name.json" ] && continue
+  rm -rf "$out/$name"
+  ./atelier sample "$model" --n "$n" --sampler "$sampler" --steps "$steps" --guidance 3 --seed 1 \
+      --no-progress --out-dir "$out/$name" > "$out/$name.time.tmp"
+  mv "$out/$name.time.tmp" "$out/$name.time"
+  ./atelier metrics distribution --a "$out/$name" --b fmnist-test --no-fid-inf --json > "$out/$name.json.tmp"
+  mv "$out/$name.json.tmp" "$out/$name.json"
+  echo "$name: $(cat "$out/$name.json")"
+done
