@@ -29,7 +29,8 @@ class LauncherBuildLockTest {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path log = tmp.resolve("builds.log");
         script(bin.resolve("mvn"), "echo \"start $$\" >> '" + log + "'\nsleep 1\nmkdir -p cli/target\n"
-                + ": > cli/target/classpath.txt\necho \"end $$\" >> '" + log + "'\n");
+                + ": > cli/target/classpath.txt\nmkdir -p spark/target\n: > spark/target/classpath.txt\n"
+                + "echo \"end $$\" >> '" + log + "'\n");
         script(bin.resolve("java"), "exit 0\n");
 
         List<Process> launchers = new ArrayList<>();
