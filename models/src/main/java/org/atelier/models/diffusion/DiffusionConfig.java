@@ -1,5 +1,6 @@
 package org.atelier.models.diffusion;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -35,7 +36,7 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
                               Boolean attention, ScheduleKind schedule, Integer timesteps, Prediction prediction,
                               ConditioningKind conditioning, List<String> attributes, Double condDrop,
                               Double attributeDrop, Integer previewSteps, Double previewGuidance,
-                              Engine engine) implements ModelConfig {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Engine engine) implements ModelConfig {
     public static final String FAMILY = "ddpm";
 
     public DiffusionConfig {
@@ -53,7 +54,6 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
         condDrop = condDrop == null ? (conditioning == ConditioningKind.NONE ? 0.0 : 0.1) : condDrop;
         attributeDrop = attributeDrop == null ? (conditioning == ConditioningKind.ATTRIBUTES ? 0.3 : 0.0) : attributeDrop;
         previewSteps = previewSteps == null ? SamplingOptions.DEFAULT_STEPS : previewSteps;
-        engine = engine == null ? Engine.FAST : engine;
         previewGuidance = previewGuidance == null
                 ? (conditioning == ConditioningKind.NONE ? 1.0 : SamplingOptions.DEFAULT_GUIDANCE) : previewGuidance;
         if (timesteps < 2 || timesteps > 100_000) {
@@ -89,6 +89,15 @@ public record DiffusionConfig(String family, UNetArch arch, List<Integer> widths
 
     public NoiseSchedule noiseSchedule() {
         return NoiseSchedule.of(schedule, timesteps);
+    }
+
+    /**
+     * The engine that runs the UNet: the config's, else {@code fast}. Left null in the record when
+     * the config does not name one, so that the config's hash (which the published models' cards
+     * record) stays what it was before engines existed: the engine changes no number.
+     */
+    public Engine engineOrDefault() {
+        return engine == null ? Engine.FAST : engine;
     }
 
     /** This config with another engine. */

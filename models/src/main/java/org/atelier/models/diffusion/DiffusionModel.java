@@ -89,7 +89,7 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
         sd.setLossVariables(mse);
         this.loss = mse.name();
         // the graph above is built under either engine: it creates the parameters (names, order, initial values)
-        this.fast = cfg.engine() == Engine.FAST ? new FastUNet(spec, channels, !space.isEmpty(), store.parameters()) : null;
+        this.fast = cfg.engineOrDefault() == Engine.FAST ? new FastUNet(spec, channels, !space.isEmpty(), store.parameters()) : null;
     }
 
     /** The UNet on placeholders x, temb (and cond) in {@code n}'s graph. */
