@@ -95,7 +95,7 @@ class SparkDistributionTest {
         DistributionOptions o = new DistributionOptions(true, false, false, 1, 2, false, 3, 0, 0);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SparkDistribution.run(sc, csv.toString(), csv.toString(), FmnistV1.ID, o, SMALL_SHARDS));
-        assertTrue(e.getMessage().contains("score feature CSV files without --spark"), e.getMessage());
+        assertTrue(e.getMessage().contains("score feature CSV files and named datasets without --spark"), e.getMessage());
     }
 
     private static float[][] features(Path idx) {
