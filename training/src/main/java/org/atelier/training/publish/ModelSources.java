@@ -78,7 +78,11 @@ public final class ModelSources {
      * of {@code metrics distribution}) use it to decide whether to draw samples.
      */
     public static boolean isModel(String ref) {
-        Path p = resolve(Path.of(ref));
+        Path p = Path.of(ref);
+        if (!Files.exists(p)) {
+            // only a bare published name can name a model that is not a path here
+            return p.getNameCount() == 1 && !p.isAbsolute() && looksPublished(publishedRoot().resolve(p));
+        }
         return looksPublished(p) || Files.isDirectory(p.resolve("checkpoints"))
                 || Files.isRegularFile(p) && p.getFileName().toString().endsWith(".ckpt");
     }
