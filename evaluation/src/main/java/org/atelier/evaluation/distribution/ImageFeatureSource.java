@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.image.Image;
@@ -91,8 +92,14 @@ public final class ImageFeatureSource implements FeatureSource {
         return idx;
     }
 
-    /** How many images the source holds (reads the IDX header, or lists the folder). */
+    /** How many images the source holds (a dataset or list: its size; an IDX file: its header; a folder: its listing). */
     public int count() {
+        if (dataset != null) {
+            return dataset.size();
+        }
+        if (images != null) {
+            return images.size();
+        }
         if (idx) {
             try (IdxImageReader reader = new IdxImageReader(path)) {
                 return reader.count();
@@ -104,25 +111,26 @@ public final class ImageFeatureSource implements FeatureSource {
     @Override
     public void stream(Consumer<float[][]> batches) {
         if (dataset != null) {
-            Batches out = new Batches(batches);
-            for (int i = 0; i < dataset.size(); i++) {
-                out.add(dataset.get(i).image(), dataset.id() + " image " + i);
-            }
-            out.flush();
+            streamIndexed(dataset.size(), i -> dataset.get(i).image(), dataset.id(), batches);
             return;
         }
         if (images != null) {
-            Batches out = new Batches(batches);
-            for (int i = 0; i < images.size(); i++) {
-                out.add(images.get(i), imagesFrom + " image " + i);
-            }
-            out.flush();
+            streamIndexed(images.size(), images::get, imagesFrom, batches);
             return;
         }
         if (!idx && imageFiles(path).isEmpty()) {
             throw new InvalidInputException(path + ": no image files (expected " + String.join(", ", EXTENSIONS) + ")");
         }
         stream(0, Integer.MAX_VALUE, batches);
+    }
+
+    /** Images 0..n-1 of an in-memory or dataset source, each named "{@code label} image i" in errors. */
+    private void streamIndexed(int n, IntFunction<Image> image, String label, Consumer<float[][]> batches) {
+        Batches out = new Batches(batches);
+        for (int i = 0; i < n; i++) {
+            out.add(image.apply(i), label + " image " + i);
+        }
+        out.flush();
     }
 
     /**
