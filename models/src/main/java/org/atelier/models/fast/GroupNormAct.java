@@ -1,6 +1,7 @@
 package org.atelier.models.fast;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -9,8 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * channel) addition (the UNet's time features, broadcast over H×W) and followed by SiLU, for one
  * batch size. Hand-written loops because ND4J M2.1 has no GroupNorm op, and composed from its ops
  * the norm costs ~15 passes over memory and fresh arrays each (benchmarks/README.md): here the
- * forward pass reads a group three times while it sits in cache and writes once (twice with SiLU),
- * the backward pass reads it three times and writes once, work is split over (sample, group), and
+ * forward pass reads a group three times while it sits in cache and writes once, then SiLU runs as
+ * ND4J's native (vectorised) sigmoid and an in-place product over the whole array; the backward
+ * pass reads a group three times and writes once. Work is split over (sample, group), and
  * statistics are summed in float64. The backward pass gets the input (kept by reference) and σ of
  * the SiLU's argument (kept from the forward pass: one exp per element, not two) and recomputes
  * x̂ and the argument, which is cheaper than storing them.
@@ -77,7 +79,6 @@ public final class GroupNormAct {
             Flat xs = Flat.of(x);
             Flat as = add == null ? null : Flat.of(add);
             Flat ys = Flat.of(out);
-            Flat sg = silu ? Flat.of(sigmoid) : null;
             double[] g = params(gamma);
             double[] bt = params(beta);
             int cpg = channels / groups;
@@ -112,16 +113,16 @@ public final class GroupNormAct {
                     double sh = bt[c0 + c] - m * sc;
                     int o = base + c * plane;
                     for (int i = o; i < o + plane; i++) {
-                        double z = xs.get(i) * sc + sh;
-                        if (silu) {
-                            double sig = 1 / (1 + Math.exp(-z));
-                            sg.set(i, sig);
-                            z *= sig;
-                        }
-                        ys.set(i, z);
+                        ys.set(i, xs.get(i) * sc + sh);
                     }
                 }
             });
+            if (silu) {
+                // SiLU as two native passes: libnd4j's sigmoid is vectorised, and Java's scalar Math.exp
+                // per element took half of this layer's forward time (bench --profile, issue 20).
+                Nd4j.exec(new Sigmoid(out, sigmoid));
+                out.muli(sigmoid);
+            }
             return out;
         } finally {
             LayerClock.stop("GroupNorm(+SiLU) forward", clock);
