@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             org.atelier.cli.generate.ScheduleCommand.class,
             org.atelier.cli.evaluate.MetricsCommand.class,
             org.atelier.cli.evaluate.CompareFamiliesCommand.class,
+            org.atelier.cli.evaluate.SweepCommand.class,
             org.atelier.cli.evaluate.LossProfileCommand.class,
             org.atelier.cli.generate.StylizeCommand.class,
             org.atelier.cli.train.ExtractorCommand.class,

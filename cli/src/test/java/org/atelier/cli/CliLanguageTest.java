@@ -28,7 +28,7 @@ class CliLanguageTest {
      * Commands that write artefacts and print only where they wrote them (or print JSON always):
      * no --json. Every other command prints results and must offer --json.
      */
-    private static final Set<String> WRITERS = Set.of("atelier demo", "atelier compare", "atelier audit generator",
+    private static final Set<String> WRITERS = Set.of("atelier demo", "atelier compare", "atelier sweep", "atelier audit generator",
             "atelier train", "atelier export",
             "atelier inpaint", "atelier outpaint", "atelier vary", "atelier stylize", "atelier masks list",
             "atelier extractor train fmnist-v1", "atelier extractor train portraits-v1",

@@ -14,15 +14,15 @@ import org.atelier.evaluation.audit.SliceEngine;
 import scala.Tuple2;
 
 /**
- * {@code metrics slices --spark MASTER}: the slice audit of {@link SliceAudit} as a Spark
- * aggregation. The file is split into partitions between lines; each task folds its lines
- * into a {@link SliceAggregate} — counts, value sums, and Poisson bootstrap replicate sums whose
- * weights are seeded by the line's index — and the driver merges the partitions in order. No
- * shuffle: rows never move, only one aggregate per partition does.
+ * {@code audit slices --spark MASTER} (and the deprecated {@code metrics slices --spark}): the
+ * slice audit as a Spark aggregation. The file is split into partitions between lines; each task
+ * folds its lines into a {@link SliceAggregate} — counts, value sums and moments, and Poisson
+ * bootstrap replicate sums whose weights are seeded by the line's index — and the driver merges
+ * the partitions in order. No shuffle: rows never move, only one aggregate per partition does.
  *
- * <p>Against the single pass: counts, shares and Wilson intervals are identical; means and
- * bootstrap intervals equal it to about 1e-12 relative (float64 sums grouped by partition), and
- * replicate for replicate, since every row gets the same weights wherever it is read.
+ * <p>Against the single pass: counts, shares, Wilson intervals and χ² tests are identical; means,
+ * bootstrap intervals and Welch's test equal it to about 1e-12 relative (float64 sums grouped by
+ * partition), replicate for replicate, since every row gets the same weights wherever it is read.
  */
 public final class SparkSliceAudit implements SliceEngine {
     @Override
@@ -55,7 +55,7 @@ public final class SparkSliceAudit implements SliceEngine {
             long lineIndex = t._2();
             if (lineIndex > 0 && !t._1().isBlank()) {
                 SliceCsv.Row r = columns.parse(t._1(), lineIndex + 1);
-                agg.add(lineIndex, r.slice(), r.value());
+                agg.add(lineIndex, r);
             }
         }
         return agg;

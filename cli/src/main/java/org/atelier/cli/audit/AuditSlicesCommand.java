@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.atelier.core.io.Json;
 import org.atelier.evaluation.audit.AuditTables;
+import org.atelier.evaluation.audit.SliceAudit;
 import org.atelier.evaluation.audit.SliceFrame;
 import org.atelier.evaluation.audit.SliceOptions;
-import org.atelier.evaluation.audit.SliceTableCsv;
 import org.atelier.evaluation.stats.MultipleTesting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                 + "intersections with several): n, mean or share with a 95 %% interval, difference and ratio to the "
                 + "reference, tests between slices with adjusted p-values, and disparity flags.",
                 "A column of only 0 and 1 is taken as a share (Wilson intervals, chi-squared tests); any other as a "
-                        + "mean (seeded percentile bootstrap)."})
+                        + "mean (seeded percentile bootstrap).",
+                "--spark runs it as a Spark aggregation (docs/spark.md): the same shares, intervals and tests; means "
+                        + "with a Poisson bootstrap interval (weights seeded by row) and Welch's test."})
 public final class AuditSlicesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,8 +53,9 @@ public final class AuditSlicesCommand implements Callable<Integer> {
             description = "Slices with fewer samples are reported too small (default ${DEFAULT-VALUE}).")
     int minSize;
 
-    @Option(names = "--test", defaultValue = "mann-whitney", paramLabel = "T",
-            description = "Test for means: mann-whitney or welch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--test", paramLabel = "T",
+            description = "Test for means: mann-whitney or welch (default mann-whitney; welch with --spark, which "
+                    + "cannot rank).")
     String test;
 
     @Option(names = "--correction", defaultValue = "holm", paramLabel = "C",
@@ -65,14 +68,18 @@ public final class AuditSlicesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark: local[*], spark://host:7077 "
+            + "(docs/spark.md).")
+    String spark;
+
     @Override
     public Integer call() {
         SliceOptions o = SliceOptions.defaults(seed).withBootstrap(bootstrap).withMinSize(minSize)
-                .withTests(SliceOptions.ValueTest.parse(test), parseCorrection(correction))
+                .withTests(test == null ? SliceAudit.defaultTest(spark) : SliceOptions.ValueTest.parse(test),
+                        parseCorrection(correction))
                 .withReference(reference == null ? SliceOptions.Reference.OVERALL : new SliceOptions.Reference(reference))
                 .withMeasure(mean ? SliceOptions.Measure.MEAN : SliceOptions.Measure.AUTO);
-        SliceTableCsv t = SliceTableCsv.read(table, value, by);
-        SliceFrame f = SliceFrame.of(value, t.values(), t.attributes(), by, o);
+        SliceFrame f = SliceAudit.frame(table, value, by, o, spark);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.pretty(f.toJson()) + System.lineSeparator() : AuditTables.of(f));
         out.flush();

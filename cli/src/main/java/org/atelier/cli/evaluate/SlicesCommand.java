@@ -3,6 +3,7 @@ package org.atelier.cli.evaluate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.atelier.cli.OldSpellings;
 import org.atelier.core.io.Json;
 import org.atelier.evaluation.audit.SliceAudit;
 import picocli.CommandLine.Command;
@@ -10,8 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code atelier metrics slices}: shares of a column's slices, and a value's mean per slice, as JSON. */
-@Command(name = "slices", mixinStandardHelpOptions = true,
+/**
+ * {@code atelier metrics slices}, deprecated: {@code audit slices} is the slice command, on one
+ * machine or with {@code --spark}. Kept for one release with its old options and JSON, hidden
+ * from the help, warning on each use (docs/cli.md).
+ */
+@Command(name = "slices", mixinStandardHelpOptions = true, hidden = true,
         description = {"Shares of the slices of one column of a per-sample CSV (Wilson 95 %% intervals) and, with --value, "
                 + "the mean of a value column per slice with a Poisson bootstrap interval (weights seeded by row).",
                 "Streams the file: memory does not grow with its length. --spark runs it as a Spark aggregation with the "
@@ -41,6 +46,8 @@ public final class SlicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OldSpellings.use("'metrics slices'", "'audit slices --table FILE --value COLUMN --by COLUMN [--spark MASTER]'",
+                null);
         var result = SliceAudit.run(csv, new SliceAudit.Options(by, value, resamples, seed), spark);
         PrintWriter out = spec.commandLine().getOut();
         out.println(Json.pretty(result.toJson()));

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param width    columns
  * @param pixels   {@code channels * height * width} values, index {@code (c * height + y) * width + x}
  */
-public record Image(int channels, int height, int width, float[] pixels) {
+public record Image(int channels, int height, int width, float[] pixels) implements java.io.Serializable {
     public Image {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);

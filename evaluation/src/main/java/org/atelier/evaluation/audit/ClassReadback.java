@@ -15,7 +15,7 @@ import java.util.Map;
  * @param perClass class name → samples asked for it that were read as it, of those asked
  * @param overall  all samples read as their asked class
  */
-public record ClassReadback(List<ShareTable.Share> perClass, ShareTable.Share overall) {
+public record ClassReadback(List<ShareTable.Share> perClass, ShareTable.Share overall) implements java.io.Serializable {
     public ClassReadback {
         perClass = List.copyOf(perClass);
     }

@@ -20,7 +20,8 @@ public record ShareTable(String attribute, int n, List<Share> rows) {
     public static final double LEVEL = 0.95;
 
     /** One value's count, share and interval. */
-    public record Share(String value, int count, double share, double ciLow, double ciHigh) {
+    public record Share(String value, int count, double share, double ciLow, double ciHigh)
+            implements java.io.Serializable {
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("count", count);

@@ -21,12 +21,33 @@ record SliceEstimate(double value, double low, double high) {
         }
         mean /= values.length;
         if (measure == SliceOptions.Measure.SHARE) {
-            int successes = (int) Math.round(mean * values.length);
-            ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(values.length, successes, o.level());
-            return new SliceEstimate(mean, ci.getLowerBound(), ci.getUpperBound());
+            return share(mean, values.length, o);
         }
         Bootstrap.Interval ci = Bootstrap.percentile(
                 Bootstrap.means(values, o.bootstrap(), Seeds.derive(o.seed(), "slice/" + sliceName)), o.level());
         return new SliceEstimate(mean, ci.low(), ci.high());
+    }
+
+    /**
+     * From merged sums: a share is the same number as from the values (a sum of 0s and 1s is an
+     * exact integer); a mean's interval is the percentile of its Poisson bootstrap replicates.
+     */
+    static SliceEstimate ofSums(SliceAggregate.Sums s, SliceOptions.Measure measure, SliceOptions o) {
+        double mean = s.sum / s.n;
+        if (measure == SliceOptions.Measure.SHARE) {
+            return share(mean, (int) s.n, o);
+        }
+        double[] reps = s.replicateMeans();
+        if (reps.length == 0) {
+            return new SliceEstimate(mean, Double.NaN, Double.NaN);
+        }
+        Bootstrap.Interval ci = Bootstrap.percentile(reps, o.level());
+        return new SliceEstimate(mean, ci.low(), ci.high());
+    }
+
+    private static SliceEstimate share(double share, int n, SliceOptions o) {
+        int successes = (int) Math.round(share * n);
+        ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(n, successes, o.level());
+        return new SliceEstimate(share, ci.getLowerBound(), ci.getUpperBound());
     }
 }

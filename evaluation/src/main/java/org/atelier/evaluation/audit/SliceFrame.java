@@ -27,9 +27,10 @@ import org.atelier.evaluation.stats.MultipleTesting;
  * @param slices    slice name → its row, in natural order of the names
  * @param summary   the extremes and the four Fairlearn summaries
  * @param options   the options the frame was made with
+ * @param meanInterval how a mean's interval was drawn, in words (results.json's {@code interval} for means)
  */
 public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure measure, SliceStats overall,
-                         Map<String, SliceStats> slices, Summary summary, SliceOptions options) {
+                         Map<String, SliceStats> slices, Summary summary, SliceOptions options, String meanInterval) {
     /** Fairlearn's summaries; slice names are null and numbers NaN when fewer than one slice is estimated. */
     public record Summary(String minSlice, String maxSlice, double differenceBetweenGroups, double ratioBetweenGroups,
                           double differenceToOverall, double ratioToOverall) {
@@ -70,46 +71,98 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
                 throw new InvalidInputException(valueName + ": row " + (i + 1) + " is " + values[i] + "; expected a finite number");
             }
         }
-        SliceOptions.Measure measure = resolve(o.measure(), values, valueName);
+        SliceOptions.Measure measure = resolve(o.measure(), binary(values), valueName);
         Map<String, SliceGroups.Group> groups = SliceGroups.of(attributes, by);
-        if (!o.reference().overall() && !groups.containsKey(o.reference().slice())) {
-            throw new InvalidSettingException("reference", "names slice '" + o.reference().slice() + "', which does not "
-                    + "occur; slices: " + String.join(", ", groups.keySet()));
-        }
+        Map<String, Map<String, String>> sliceValues = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        groups.forEach((name, g) -> {
+            sliceValues.put(name, g.values());
+            sizes.put(name, g.rows().length);
+        });
+        requireReference(o, sizes);
         SliceEstimate all = SliceEstimate.of(values, measure, o, "overall");
         Map<String, SliceEstimate> est = new LinkedHashMap<>();
         groups.forEach((name, g) -> est.put(name, g.rows().length < o.minSize() ? SliceEstimate.NONE
                 : SliceEstimate.of(pick(values, g.rows()), measure, o, name)));
+        return assemble(valueName, by, measure, o, values.length, all, sliceValues, sizes, est,
+                name -> SliceTests.pValue(pick(values, groups.get(name).rows()),
+                        comparison(values, groups, name, o.reference()), measure, o.valueTest()),
+                "percentile bootstrap, " + o.bootstrap() + " resamples, seed " + o.seed());
+    }
+
+    /**
+     * The frame of merged sums ({@link SliceAggregate#toFrame}): shares and their intervals and
+     * tests as {@link #of} gives them (they depend only on counts); means with the percentile
+     * interval of the Poisson replicates and Welch's test from the slices' moments.
+     */
+    static SliceFrame ofSums(String valueName, List<String> by, SliceAggregate.Sums overallSums,
+                             Map<String, SliceAggregate.Sums> sums, SliceOptions o) {
+        SliceOptions.Measure measure = resolve(o.measure(), overallSums.binary, valueName);
+        if (measure == SliceOptions.Measure.MEAN && o.valueTest() == SliceOptions.ValueTest.MANN_WHITNEY) {
+            throw new InvalidSettingException("test", "mann-whitney ranks every value of a slice together, which a "
+                    + "sharded aggregation does not gather; use welch (Welch's t from per-slice moments)");
+        }
+        Map<String, Map<String, String>> sliceValues = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sums.forEach((name, s) -> {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (int i = 0; i < by.size(); i++) {
+                v.put(by.get(i), s.parts.get(i));
+            }
+            sliceValues.put(name, v);
+            sizes.put(name, (int) s.n);
+        });
+        requireReference(o, sizes);
+        SliceEstimate all = SliceEstimate.ofSums(overallSums, measure, o);
+        Map<String, SliceEstimate> est = new LinkedHashMap<>();
+        sums.forEach((name, s) -> est.put(name, s.n < o.minSize() ? SliceEstimate.NONE
+                : SliceEstimate.ofSums(s, measure, o)));
+        return assemble(valueName, by, measure, o, (int) overallSums.n, all, sliceValues, sizes, est,
+                name -> SliceTests.pValue(sums.get(name), comparison(sums, name, o.reference()), measure, o.valueTest()),
+                "percentile of " + o.bootstrap() + " Poisson(1)-weighted bootstrap replicates, weights seeded by row, "
+                        + "seed " + o.seed());
+    }
+
+    private static void requireReference(SliceOptions o, Map<String, Integer> sizes) {
+        if (!o.reference().overall() && !sizes.containsKey(o.reference().slice())) {
+            throw new InvalidSettingException("reference", "names slice '" + o.reference().slice() + "', which does not "
+                    + "occur; slices: " + String.join(", ", sizes.keySet()));
+        }
+    }
+
+    /** Differences, ratios, adjusted tests, flags and summaries: the same rules whatever made the estimates. */
+    private static SliceFrame assemble(String valueName, List<String> by, SliceOptions.Measure measure, SliceOptions o,
+                                       int total, SliceEstimate all, Map<String, Map<String, String>> sliceValues,
+                                       Map<String, Integer> sizes, Map<String, SliceEstimate> est,
+                                       java.util.function.ToDoubleFunction<String> test, String meanInterval) {
         if (!o.reference().overall() && Double.isNaN(est.get(o.reference().slice()).value())) {
             throw new InvalidSettingException("reference", "slice '" + o.reference().slice() + "' has "
-                    + groups.get(o.reference().slice()).rows().length + " samples, fewer than the minimum size "
+                    + sizes.get(o.reference().slice()) + " samples, fewer than the minimum size "
                     + o.minSize() + "; choose another reference or lower min_size");
         }
         double ref = o.reference().overall() ? all.value() : est.get(o.reference().slice()).value();
 
-        List<String> names = new ArrayList<>(groups.keySet());
+        List<String> names = new ArrayList<>(sizes.keySet());
         double[] p = new double[names.size()];
         for (int k = 0; k < names.size(); k++) {
             String name = names.get(k);
             boolean skip = Double.isNaN(est.get(name).value()) || name.equals(o.reference().slice());
-            p[k] = skip ? Double.NaN : SliceTests.pValue(pick(values, groups.get(name).rows()),
-                    comparison(values, groups, name, o.reference()), measure, o.valueTest());
+            p[k] = skip ? Double.NaN : test.applyAsDouble(name);
         }
         double[] adjusted = MultipleTesting.adjust(p, o.correction());
         Map<String, SliceStats> rows = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {
             String name = names.get(k);
-            SliceGroups.Group g = groups.get(name);
             SliceEstimate e = est.get(name);
-            boolean small = g.rows().length < o.minSize();
+            boolean small = sizes.get(name) < o.minSize();
             double ratio = ref == 0 ? Double.NaN : e.value() / ref;
             boolean flagged = !small && Double.isFinite(ratio) && (ratio < o.disparityLow() || ratio > o.disparityHigh());
-            rows.put(name, new SliceStats(name, g.values(), g.rows().length, small, e.value(), e.low(), e.high(),
-                    e.value() - ref, ratio, p[k], adjusted[k], flagged));
+            rows.put(name, new SliceStats(name, sliceValues.get(name), sizes.get(name), small, e.value(), e.low(),
+                    e.high(), e.value() - ref, ratio, p[k], adjusted[k], flagged));
         }
-        SliceStats overall = new SliceStats("overall", Map.of(), values.length, false, all.value(), all.low(), all.high(),
+        SliceStats overall = new SliceStats("overall", Map.of(), total, false, all.value(), all.low(), all.high(),
                 all.value() - ref, ref == 0 ? Double.NaN : all.value() / ref, Double.NaN, Double.NaN, false);
-        return new SliceFrame(valueName, by, measure, overall, rows, summary(rows, all.value()), o);
+        return new SliceFrame(valueName, by, measure, overall, rows, summary(rows, all.value()), o, meanInterval);
     }
 
     /** The slices large enough to estimate. */
@@ -129,8 +182,7 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
         m.put("by", by);
         m.put("measure", measure.name().toLowerCase(java.util.Locale.ROOT));
         m.put("reference", options.reference().toString());
-        m.put("interval", measure == SliceOptions.Measure.SHARE ? "wilson" : "percentile bootstrap, "
-                + options.bootstrap() + " resamples, seed " + options.seed());
+        m.put("interval", measure == SliceOptions.Measure.SHARE ? "wilson" : meanInterval);
         m.put("level", options.level());
         m.put("test", measure == SliceOptions.Measure.SHARE ? "chi-squared 2x2" : options.valueTest().id());
         m.put("correction", options.correction().id());
@@ -144,11 +196,15 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
         return m;
     }
 
-    private static SliceOptions.Measure resolve(SliceOptions.Measure asked, double[] values, String valueName) {
+    private static boolean binary(double[] values) {
         boolean binary = true;
         for (double v : values) {
             binary &= v == 0.0 || v == 1.0;
         }
+        return binary;
+    }
+
+    private static SliceOptions.Measure resolve(SliceOptions.Measure asked, boolean binary, String valueName) {
         if (asked == SliceOptions.Measure.SHARE && !binary) {
             throw new InvalidInputException(valueName + ": a share needs values of 0 or 1, and some are not");
         }
@@ -173,6 +229,21 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
                 }
             }
         }
+        return rest;
+    }
+
+    /** {@link #comparison} from sums: the reference slice's, or every other slice's merged. */
+    private static SliceAggregate.Sums comparison(Map<String, SliceAggregate.Sums> sums, String name,
+                                                  SliceOptions.Reference reference) {
+        if (!reference.overall()) {
+            return sums.get(reference.slice());
+        }
+        SliceAggregate.Sums rest = new SliceAggregate.Sums(List.of(), sums.get(name).weight.length);
+        sums.forEach((k, v) -> {
+            if (!k.equals(name)) {
+                rest.merge(v);
+            }
+        });
         return rest;
     }
 

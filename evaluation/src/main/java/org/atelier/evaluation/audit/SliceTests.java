@@ -1,5 +1,6 @@
 package org.atelier.evaluation.audit;
 
+import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -25,13 +26,7 @@ final class SliceTests {
             return Double.NaN;
         }
         if (measure == SliceOptions.Measure.SHARE) {
-            long a = ones(slice);
-            long b = ones(group);
-            long[][] table = {{a, slice.length - a}, {b, group.length - b}};
-            if (a + b == 0 || a + b == slice.length + group.length) {
-                return Double.NaN;
-            }
-            return new ChiSquareTest().chiSquareTest(table);
+            return shares(ones(slice), slice.length, ones(group), group.length);
         }
         if (test == SliceOptions.ValueTest.WELCH) {
             if (slice.length < 2 || group.length < 2) {
@@ -40,6 +35,42 @@ final class SliceTests {
             return new TTest().tTest(slice, group);
         }
         return new MannWhitneyUTest().mannWhitneyUTest(slice, group);
+    }
+
+    /**
+     * The same tests from merged sums ({@link SliceAggregate}): shares from the counts, as above;
+     * means by Welch's t from the slices' means and variances. Mann–Whitney needs the values.
+     */
+    static double pValue(SliceAggregate.Sums slice, SliceAggregate.Sums group, SliceOptions.Measure measure,
+                         SliceOptions.ValueTest test) {
+        if (slice.n == 0 || group.n == 0) {
+            return Double.NaN;
+        }
+        if (measure == SliceOptions.Measure.SHARE) {
+            // a share's values are 0 and 1, so the float64 sum is the exact count of 1s
+            return shares((long) slice.sum, slice.n, (long) group.sum, group.n);
+        }
+        if (test != SliceOptions.ValueTest.WELCH) {
+            throw new IllegalArgumentException(test.id() + " needs every value; sums give Welch's test only");
+        }
+        if (slice.n < 2 || group.n < 2) {
+            return Double.NaN;
+        }
+        return new TTest().tTest(summary(slice), summary(group));
+    }
+
+    private static StatisticalSummaryValues summary(SliceAggregate.Sums s) {
+        // min and max are not used by the t-test
+        return new StatisticalSummaryValues(s.mean, s.m2 / (s.n - 1), s.n, Double.NaN, Double.NaN, s.sum);
+    }
+
+    /** Pearson's χ² of the 2×2 table of 1s and 0s in the slice and in its group. */
+    private static double shares(long onesSlice, long nSlice, long onesGroup, long nGroup) {
+        long[][] table = {{onesSlice, nSlice - onesSlice}, {onesGroup, nGroup - onesGroup}};
+        if (onesSlice + onesGroup == 0 || onesSlice + onesGroup == nSlice + nGroup) {
+            return Double.NaN;
+        }
+        return new ChiSquareTest().chiSquareTest(table);
     }
 
     private static long ones(double[] v) {

@@ -28,7 +28,7 @@ import org.atelier.evaluation.stats.Bootstrap;
 public record DistributionResult(String extractor, String extractorSha256, String extractorInput, String a, String b,
                                  long nA, long nB, int dimension, Double fid, Bootstrap.Interval fidInterval, Double fidInf, List<FidInfinity.Point> fidInfPoints,
                                  KernelInceptionDistance.Result kid, PrecisionRecallDensityCoverage.Result prdc,
-                                 long seed, List<String> warnings) {
+                                 long seed, List<String> warnings) implements java.io.Serializable {
     public DistributionResult {
         fidInfPoints = fidInfPoints == null ? List.of() : List.copyOf(fidInfPoints);
         warnings = List.copyOf(warnings);

@@ -25,7 +25,7 @@ public final class FidInfinity {
     }
 
     /** One point of the fit. */
-    public record Point(long n, double fid) {
+    public record Point(long n, double fid) implements java.io.Serializable {
     }
 
     /** The extrapolated value and the points it was fitted on. */

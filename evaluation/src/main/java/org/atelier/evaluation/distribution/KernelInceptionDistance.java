@@ -36,7 +36,8 @@ public final class KernelInceptionDistance {
      * @param subsetSize samples per set per subset, after capping
      * @param warnings   e.g. that the subset size was capped
      */
-    public record Result(double mean, double std, int subsets, int subsetSize, List<String> warnings) {
+    public record Result(double mean, double std, int subsets, int subsetSize, List<String> warnings)
+            implements java.io.Serializable {
         public Result {
             warnings = List.copyOf(warnings);
         }

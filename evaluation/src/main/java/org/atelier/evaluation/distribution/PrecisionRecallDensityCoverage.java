@@ -26,7 +26,8 @@ public final class PrecisionRecallDensityCoverage {
     private PrecisionRecallDensityCoverage() {
     }
 
-    public record Result(double precision, double recall, double density, double coverage, int k) {
+    public record Result(double precision, double recall, double density, double coverage, int k)
+            implements java.io.Serializable {
     }
 
     public static Result compute(float[][] real, float[][] fake, int k) {

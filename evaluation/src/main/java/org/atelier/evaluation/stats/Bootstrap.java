@@ -17,7 +17,7 @@ public final class Bootstrap {
     }
 
     /** A two-sided interval at {@code level} and the replicates it came from. */
-    public record Interval(double low, double high, double level, int resamples) {
+    public record Interval(double low, double high, double level, int resamples) implements java.io.Serializable {
     }
 
     /**

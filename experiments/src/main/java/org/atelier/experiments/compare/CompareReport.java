@@ -97,22 +97,39 @@ public final class CompareReport {
             report.section("Generation", "No model could be loaded; see 'Not compared'.");
             return models;
         }
+        summary = generationSection(report, models, g.n(), g.fidResamples(),
+                String.format(Locale.ROOT, "the same seeds (seed %d)", cfg.seed()));
+        return models;
+    }
+
+    /**
+     * The generation section of a report — the summary table with intervals, the N-needed notes,
+     * the charts, each model's samples — and its {@code generation} result, from rows scored
+     * elsewhere ({@link GenerationScoring}). {@code atelier compare} and {@code atelier sweep}
+     * both write it.
+     *
+     * @param seeds how the rows were seeded, in words ("the same seeds (seed 0)")
+     * @return the summary table's rows (header {@link SummaryTable#HEADER})
+     */
+    public static List<List<String>> generationSection(HtmlReport report, List<ModelScores> models, int n,
+                                                       int fidResamples, String seeds) {
+        int dimension = models.get(0).fid().dimension();
         HtmlReport.Section s = report.section("Generation", String.format(Locale.ROOT, "Every model draws N = %d "
-                        + "samples from the same seeds (seed %d). FID (extractor fmnist-v1, %d-d) against the committed "
+                        + "samples from %s. FID (extractor fmnist-v1, %d-d) against the committed "
                         + "statistics of the 10 000 Fashion-MNIST test images, with a %d-resample basic bootstrap 95 %% "
                         + "interval over the generated samples; FID∞ by the 1/N fit of 10 nested subsets; KID (100 subsets) "
                         + "and precision/recall/density/coverage (k = 3) against %d test images spread over the split; "
                         + "for class-conditional models, the share of samples the extractor's classifier (92.09 %% on real "
                         + "test images) reads as the class asked, with Wilson intervals. Sampling time is wall time on this "
                         + "machine, which was shared with other jobs: compare times only within this table. ★ marks a "
-                        + "column's best only where its interval is clear of every other model's.", g.n(), cfg.seed(),
-                extractor.dimension(), g.fidResamples(), g.n()));
-        summary = SummaryTable.rows(models);
+                        + "column's best only where its interval is clear of every other model's.", n, seeds,
+                dimension, fidResamples, n));
+        List<List<String>> summary = SummaryTable.rows(models);
         s.table(SummaryTable.HEADER, summary);
-        if (g.n() < extractor.dimension()) {
+        if (n < dimension) {
             s.text(String.format(Locale.ROOT, "Sample-size warning: N = %d is below the extractor's dimension (%d), so "
                     + "every FID here is biased upwards by an amount that depends on N and on the model; rank by FID∞ and "
-                    + "KID, or rerun without --quick.", g.n(), extractor.dimension()));
+                    + "KID, or rerun with a larger N.", n, dimension));
         }
         for (String line : SummaryTable.nNeeded(models)) {
             s.text("N needed — " + line);
@@ -130,8 +147,8 @@ public final class CompareReport {
                     ImageGrid.labelled(List.of(new ImageGrid.Row(m.label() + ", " + m.drawn(), m.grid())),
                             m.gridColumns(), 2, true));
         }
-        report.result("generation", Map.of("n", g.n(), "models", models.stream().map(ModelScores::toJson).toList()));
-        return models;
+        report.result("generation", Map.of("n", n, "models", models.stream().map(ModelScores::toJson).toList()));
+        return summary;
     }
 
     private void inpainting(HtmlReport report) {

@@ -40,7 +40,7 @@ import org.atelier.training.publish.PublishedModel;
  * vectors, and N against N is how PRDC is defined); and, for class-conditional models, the share
  * of samples the extractor's classifier reads as the asked class.
  */
-final class GenerationScoring {
+public final class GenerationScoring {
     /** Samples drawn per call: a multiple of the 10 classes, so classes asked in turn stay balanced. */
     static final int CHUNK = 50;
 
@@ -52,7 +52,7 @@ final class GenerationScoring {
     private final int fidResamples;
     private final long seed;
 
-    GenerationScoring(FmnistV1 extractor, int n, int fidResamples, long seed) {
+    public GenerationScoring(FmnistV1 extractor, int n, int fidResamples, long seed) {
         this.extractor = extractor;
         this.n = n;
         this.fidResamples = fidResamples;
@@ -69,13 +69,28 @@ final class GenerationScoring {
                 extractor.input().describe());
     }
 
+    private GenerationScoring(GenerationScoring other, long seed) {
+        this.extractor = other.extractor;
+        this.reference = other.reference;
+        this.referenceSubset = other.referenceSubset;
+        this.info = other.info;
+        this.n = other.n;
+        this.fidResamples = other.fidResamples;
+        this.seed = seed;
+    }
+
+    /** The same protocol and reference features with another seed for the samples, FID's bootstrap and KID. */
+    public GenerationScoring seeded(long otherSeed) {
+        return new GenerationScoring(this, otherSeed);
+    }
+
     /** A model the config names: a folder relative to the project root, else a path or a published name. */
-    static Runs.Loaded load(String model) {
+    public static Runs.Loaded load(String model) {
         Path asPath = ProjectRoot.path().resolve(model);
         return ModelSources.load(Files.exists(asPath) ? asPath : Path.of(model));
     }
 
-    ModelScores score(CompareConfig.Model m, Runs.Loaded loaded) {
+    public ModelScores score(CompareConfig.Model m, Runs.Loaded loaded) {
         Sampler sampler = loaded.sampler();
         boolean diffusion = Sampling.takesSettings(sampler);
         boolean classDiffusion = diffusion && ((DiffusionModel) sampler).config().conditioning() == ConditioningKind.CLASS;

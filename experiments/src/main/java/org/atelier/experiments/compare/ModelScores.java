@@ -23,12 +23,16 @@ import org.atelier.evaluation.distribution.DistributionResult;
  * @param trainSeconds    from the card, or null
  * @param grid            the first samples, for the captioned grid
  * @param gridColumns     columns of that grid (one per class for conditional models)
+ *
+ * <p>Serializable because {@code atelier sweep} scores each grid point in a Spark task and
+ * returns this row to the driver.
  */
-record ModelScores(String label, String origin, String drawn, DistributionResult fid, DistributionResult kidPrdc,
-                   ClassReadback readback, double secondsPerImage, Long parameters, Long trainingSteps,
-                   Long configuredSteps, Double trainSeconds, List<Image> grid, int gridColumns) {
+public record ModelScores(String label, String origin, String drawn, DistributionResult fid, DistributionResult kidPrdc,
+                          ClassReadback readback, double secondsPerImage, Long parameters, Long trainingSteps,
+                          Long configuredSteps, Double trainSeconds, List<Image> grid, int gridColumns)
+        implements java.io.Serializable {
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);
         m.put("origin", origin);

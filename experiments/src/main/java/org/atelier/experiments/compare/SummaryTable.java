@@ -11,15 +11,15 @@ import org.atelier.evaluation.stats.Bootstrap;
  * value is marked (★) only where its interval lies wholly on the better side of every other
  * model's interval; columns without an interval (FID∞, KID's subset spread, PRDC) are never marked.
  */
-final class SummaryTable {
-    static final List<String> HEADER = List.of("model", "sampling", "N", "FID [95 % CI]", "FID∞", "KID ×10³ (± std)",
+public final class SummaryTable {
+    public static final List<String> HEADER = List.of("model", "sampling", "N", "FID [95 % CI]", "FID∞", "KID ×10³ (± std)",
             "precision", "recall", "density", "coverage", "class read-back [95 % CI]", "s / image", "parameters",
             "training");
 
     private SummaryTable() {
     }
 
-    static List<List<String>> rows(List<ModelScores> models) {
+    public static List<List<String>> rows(List<ModelScores> models) {
         int bestFid = separatedBest(models.stream().map(m -> m.fid().fidInterval()).toList(), false);
         List<Bootstrap.Interval> readback = models.stream().map(m -> m.readback() == null ? null
                 : new Bootstrap.Interval(m.readback().overall().ciLow(), m.readback().overall().ciHigh(), 0.95, 0)).toList();

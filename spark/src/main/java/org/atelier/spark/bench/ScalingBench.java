@@ -29,7 +29,10 @@ import org.atelier.spark.SparkDistribution;
  * core (the single-machine path) or on a Spark master, printing images per second and memory:
  * {@code spark/bench.sh} runs it. The images are written once per N, deterministically, to an IDX
  * file. In local mode the driver and the executors share one JVM, so the memory figures bound
- * the driver's from above: if they stay flat as N grows, so does the driver's.
+ * the driver's from above; {@code retained_heap_after_full_gc_mb} is what stays reachable once the
+ * job is done (idle executors hold no task state), the driver's share. With a
+ * {@code local-cluster[W,C,MB]} master the executors are separate JVMs and every figure is the
+ * driver's.
  *
  * <p>Arguments: {@code N DIR MASTER}, MASTER {@code none} for the single-machine path.
  */
@@ -41,16 +44,25 @@ public final class ScalingBench {
         int n = Integer.parseInt(args[0]);
         Path images = images(n, Path.of(args[1]));
         String master = args[2];
+        if (master.startsWith("local-cluster")) {
+            separateExecutors();
+        }
         MemoryWatch watch = MemoryWatch.start();
         DistributionOptions fidOnly = new DistributionOptions(true, true, false, 1, 2, false, 3, 0, 0);
         long t0 = System.nanoTime();
         DistributionResult r;
+        long retained;
+        long jobs = 0;
         if ("none".equals(master)) {
             r = DistributionComparison.run(images.toString(), ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, fidOnly);
+            retained = liveHeapAfterFullGc();
         } else {
             try (JavaSparkContext sc = SparkContexts.open(master)) {
                 r = SparkDistribution.run(sc, images.toString(), ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, fidOnly,
                         SparkDistribution.Limits.DEFAULT);
+                // what the driver keeps once the job is done, its context still open (Spark's job records included)
+                retained = liveHeapAfterFullGc();
+                jobs = sc.statusTracker().getJobIdsForGroup(null).length;
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -66,8 +78,40 @@ public final class ScalingBench {
         out.put("peak_heap_used_mb", watch.peakHeap.get() / 1e6);
         out.put("peak_heap_after_gc_mb", watch.peakAfterGc.get() / 1e6);
         out.put("peak_rss_mb", vmHwmKb() / 1e3);
+        out.put("retained_heap_after_full_gc_mb", retained / 1e6);
+        out.put("spark_jobs", jobs);
         out.put("load_average_1min_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(Json.pretty(out));
+    }
+
+    /**
+     * Spark's {@code local-cluster[W,C,MB]} master starts W worker JVMs on this machine, so the
+     * driver's figures are the driver's alone. It needs no Spark installation when the workers get
+     * this JVM's class path and flags; SPARK_HOME must name a folder holding a {@code RELEASE} file
+     * and a {@code jars} folder (both may be empty), and SPARK_SCALA_VERSION must be set: spark/bench.sh
+     * does both.
+     */
+    private static void separateExecutors() {
+        // absolute: executors start in their own work folders
+        System.setProperty("spark.executor.extraClassPath", java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
+        String opens = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dorg.bytedeco"))
+                .collect(java.util.stream.Collectors.joining(" "));
+        System.setProperty("spark.executor.extraJavaOptions", opens);
+    }
+
+    /** Heap in use after full collections: what is still reachable. */
+    private static long liveHeapAfterFullGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) { // a second collection frees what the first one's finalizers released
+            System.gc();
+            Thread.sleep(200);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
     }
 
     /** N noise-and-stripes images, the same bytes for the same N. */
