@@ -204,6 +204,14 @@ public final class Runs {
             return config.model().familyId();
         }
 
+        /**
+         * The data the model was trained on, as its config names it (a published model keeps its
+         * training config): what an audit compares its samples with.
+         */
+        public ImageDataset trainingSet() {
+            return DataSources.open(config.data(), dir.config().toString());
+        }
+
         /** The model as a {@link Sampler}, for drawing new images. */
         public Sampler sampler() {
             if (model instanceof Sampler s) {

@@ -11,14 +11,17 @@ import picocli.CommandLine.Option;
 @Command(name = "generator", mixinStandardHelpOptions = true,
         description = {"How a generator represents an attribute: its samples read by a Tribuo classifier trained on "
                 + "labelled portraits, shares against the training set's with raw and confusion-corrected "
-                + "amplification factors and bootstrap intervals; writes a report and prints the findings."})
+                + "amplification factors and bootstrap intervals, and the quality per slice (KID and FID of the samples "
+                + "read as each value against real images of it); writes a report and prints the findings.",
+                "Diffusion models and unconditional GANs (a dcgan run folder or published folder) alike."})
 public final class AuditGeneratorCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL",
             description = "A published model's name (ddpm-portraits), a published folder or a run folder.")
     String model;
 
-    @Option(names = "--training-set", required = true, paramLabel = "NAME",
-            description = "The data the generator was trained on, e.g. 'portraits-32?n=20000&seed=7'.")
+    @Option(names = "--training-set", paramLabel = "NAME",
+            description = "The data the generator was trained on, e.g. 'portraits-32?n=20000&seed=7'; default: the "
+                    + "data its own config names.")
     String trainingSet;
 
     @Option(names = "--attribute", defaultValue = "skin_group", paramLabel = "ATTR",
@@ -39,7 +42,11 @@ public final class AuditGeneratorCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "64", paramLabel = "N", description = "Samples to draw (default ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--sampler", defaultValue = "ddpm", description = "ddpm or ddim (default ${DEFAULT-VALUE}).")
+    @Option(names = "--no-quality", description = "Leave out the quality per slice (KID and FID of the samples read as "
+            + "each value against real images of it).")
+    boolean noQuality;
+
+    @Option(names = "--sampler", defaultValue = "ddpm", description = "Diffusion models: ddpm or ddim (default ${DEFAULT-VALUE}).")
     String sampler;
 
     @Option(names = "--steps", defaultValue = "25", description = "Reverse steps (default ${DEFAULT-VALUE}).")
@@ -66,8 +73,9 @@ public final class AuditGeneratorCommand implements Callable<Integer> {
         AuditConfig cfg;
         try {
             cfg = new AuditConfig(seed, out, attribute, trainingSet, new AuditConfig.Classifier(labelled, train, heldOut),
-                    java.util.List.of(new AuditConfig.Generator(model, model, trainingSet, steer, "")),
-                    new AuditConfig.Sampling(n, sampler, steps, guidance), bootstrap, 8);
+                    java.util.List.of(new AuditConfig.Generator(model, model, trainingSet, steer, "", null)),
+                    new AuditConfig.Sampling(n, sampler, steps, guidance), bootstrap, 8,
+                    noQuality ? null : AuditConfig.Quality.defaults());
         } catch (IllegalArgumentException e) {
             // the config records' range checks, worded with config keys; the flags carry the same names
             throw new org.atelier.core.errors.InvalidInputException(e.getMessage());

@@ -4,7 +4,11 @@ import org.atelier.cli.Required;
 import org.atelier.cli.OldSpellings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.atelier.evaluation.audit.FidelitySlices;
+import org.atelier.evaluation.audit.ImageAttributes;
 import org.atelier.core.io.Json;
 import org.atelier.evaluation.fidelity.FidelityEvaluation;
 import org.atelier.evaluation.fidelity.FidelityReport;
@@ -12,6 +16,7 @@ import org.atelier.evaluation.fidelity.FidelityTables;
 import org.atelier.models.features.FmnistV1;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +55,17 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--no-perceptual", description = "Skip the perceptual distance (no network is loaded).")
     boolean noPerceptual;
 
+    @Option(names = "--attributes", paramLabel = "CSV",
+            description = "With --by: a manifest of the images' attributes (a 'path' column with the file names, one "
+                    + "column per attribute); default REFERENCE/manifest.csv, which atelier inpaint-eval writes.")
+    Path attributes;
+
+    @Option(names = "--seed", defaultValue = "0", description = "With --by: seed of the bootstrap resamples (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    SliceFlags slices = new SliceFlags();
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -58,8 +74,21 @@ public final class FidelityCommand implements Callable<Integer> {
         Required.given("--filled", filled);
         FidelityReport report = FidelityEvaluation.run(reference, filled, masks, band, composite,
                 noPerceptual ? null : FmnistV1.load());
+        FidelitySlices bySlice = !slices.any() ? null : FidelitySlices.of(report,
+                attributes != null ? attributes : reference.resolve(ImageAttributes.FILE), slices.by, slices.options(seed));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.pretty(report.toJson()) + System.lineSeparator() : FidelityTables.of(report));
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>(report.toJson());
+            if (bySlice != null) {
+                m.put("by_slice", bySlice.toJson());
+            }
+            out.println(Json.pretty(m));
+        } else {
+            out.print(FidelityTables.of(report));
+            if (bySlice != null) {
+                out.print(System.lineSeparator() + bySlice.table());
+            }
+        }
         out.flush();
         return 0;
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.atelier.cli.generate.DiffusionOnly;
 import org.atelier.cli.generate.RePaintFlags;
 import org.atelier.core.io.Json;
+import org.atelier.evaluation.audit.FidelitySlices;
+import org.atelier.evaluation.audit.ImageAttributes;
 import org.atelier.evaluation.fidelity.FidelityTables;
 import org.atelier.evaluation.fidelity.InpaintingBenchmark;
 import org.atelier.models.Inpainter;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Inpaint N images of a dataset through drawn masks and score the fills (PSNR, SSIM, L1, MSE, "
                 + "perceptual) on the hole, a seam band and the whole image.",
             "Writes DIR/reference, DIR/masks, DIR/filled (PNGs paired by name), DIR/preview.png (the first 16), "
-                + "DIR/fidelity.json and DIR/inpaint-eval.json; the images and masks depend only on --dataset, --n, --mask-kind and --seed."})
+                + "DIR/fidelity.json and DIR/inpaint-eval.json; the images and masks depend only on --dataset, --n, --mask-kind and --seed.",
+            "The images' class and attributes go to DIR/reference/manifest.csv; --by breaks the scores down by them."})
 public final class InpaintEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -90,6 +93,9 @@ public final class InpaintEvalCommand implements Callable<Integer> {
     @Mixin
     RePaintFlags repaint = new RePaintFlags();
 
+    @Mixin
+    SliceFlags slices = new SliceFlags();
+
     @Override
     public Integer call() {
         Required.given("--out", out);
@@ -105,13 +111,22 @@ public final class InpaintEvalCommand implements Callable<Integer> {
         model.put("family", loaded.family());
         InpaintingBenchmark.Result r = InpaintingBenchmark.run(filler, settings, out, model,
                 filled -> System.err.printf("inpaint-eval: %d / %d images filled%n", filled, n));
+        FidelitySlices bySlice = !slices.any() ? null : FidelitySlices.of(r.report(),
+                this.out.resolve("reference").resolve(ImageAttributes.FILE), slices.by, slices.options(seed));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(r.report().toJson()));
+            Map<String, Object> m = new LinkedHashMap<>(r.report().toJson());
+            if (bySlice != null) {
+                m.put("by_slice", bySlice.toJson());
+            }
+            out.println(Json.pretty(m));
         } else {
             out.printf("%s on %d images of %s, '%s' masks (mean hole %.1f %%), %s; %.1f s%n", loaded.checkpoint(), n,
                     dataset, maskKind, 100 * r.meanHole(), InpaintingBenchmark.describe(filler), r.seconds());
             out.print(FidelityTables.of(r.report()));
+            if (bySlice != null) {
+                out.print(System.lineSeparator() + bySlice.table());
+            }
         }
         out.flush();
         return 0;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.evaluation.audit.AttributeReadback;
+import org.atelier.evaluation.audit.ReadbackAgainstTraining;
 import org.atelier.models.Sampler;
 import org.atelier.models.features.PortraitsV1;
 import org.atelier.models.sampling.SampleRequest;
@@ -55,7 +56,8 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--read-back", description = "32x32 RGB portrait models: read every sample back with the "
             + "portraits-v1 classifier and print, per attribute the prompt named, how many samples show the asked "
-            + "value (Wilson 95 %% interval), and for the others (every attribute of a GAN) the values read.")
+            + "value (Wilson 95 %% interval), and for the others (every attribute of a GAN) the shares read against "
+            + "the shares of the model's training set, with the amplification factor (read / training share).")
     boolean readBack;
 
     @Option(names = "--json", description = "Print what was drawn (and the read-back table) as JSON.")
@@ -94,6 +96,7 @@ public final class SampleCommand implements Callable<Integer> {
         ImageOutputs.write(s.images(), s.columns(), out, outDir, "sample", s.caption(run.getFileName().toString(), seed));
         ImageOutputs.writeTrajectory(s.trajectory(), diffusion.trajectory);
         AttributeReadback.Result read = readBack ? AttributeReadback.of(s, PortraitsV1.load()) : null;
+        ReadbackAgainstTraining vsTraining = read == null ? null : ReadbackAgainstTraining.of(read, loaded.trainingSet());
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", loaded.checkpoint().toString());
@@ -110,6 +113,7 @@ public final class SampleCommand implements Callable<Integer> {
             m.put("out", out == null ? null : out.toString());
             m.put("out_dir", outDir == null ? null : outDir.toString());
             m.put("read_back", read == null ? null : read.toJson());
+            m.put("read_back_vs_training", vsTraining == null ? null : vsTraining.toJson());
             System.out.println(Json.pretty(m));
             return 0;
         }
@@ -126,6 +130,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (read != null) {
             System.out.println("read back by " + PortraitsV1.ID + ":");
             read.lines().forEach(System.out::println);
+            vsTraining.lines().forEach(System.out::println);
         }
         return 0;
     }

@@ -38,7 +38,7 @@ class SampleReadBackTest {
     }
 
     @Test
-    void aPortraitsGanIsReadOnEveryAttribute(@TempDir Path tmp) {
+    void aPortraitsGanIsReadOnEveryAttribute(@TempDir Path tmp) throws Exception {
         Path runs = tmp.resolve("runs");
         ok("train", ProjectRoot.path().resolve("configs/dcgan-portraits.yaml").toString(), "--set", "trainer.steps=1",
                 "--set", "trainer.batch_size=4", "--set", "data.portraits.count=16", "--set", "trainer.sample_count=4",
@@ -48,5 +48,21 @@ class SampleReadBackTest {
         for (String attribute : List.of("skin_tone", "skin_group", "age", "glasses", "background")) {
             assertTrue(r.out().matches("(?s).*  " + attribute + " +open: .*"), attribute + ": " + r.out());
         }
+        // every attribute read is set against the shares of the 16 portraits the GAN was trained on
+        assertTrue(r.out().contains("skin_group against the training set (portraits-32") && r.out().contains("amplification"),
+                r.out());
+        com.fasterxml.jackson.databind.JsonNode j = org.atelier.core.io.Json.mapper().readTree(ok("sample",
+                runs.resolve("dcgan-portraits").toString(), "--n", "4", "--read-back", "--json", "--out",
+                tmp.resolve("g.png").toString()).out());
+        com.fasterxml.jackson.databind.JsonNode values = j.at("/read_back_vs_training/attributes/skin_group/values");
+        double training = 0;
+        int read = 0;
+        for (com.fasterxml.jackson.databind.JsonNode v : values) {
+            training += v.get("training_share").asDouble();
+            read += v.get("count").asInt();
+            assertTrue(v.has("ci95") && v.has("amplification") && v.has("amplification_ci95"), v.toString());
+        }
+        assertEquals(1.0, training, 1e-9, "the training shares of every value sum to 1");
+        assertEquals(4, read);
     }
 }

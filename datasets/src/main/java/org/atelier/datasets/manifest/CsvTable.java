@@ -80,6 +80,26 @@ public record CsvTable(Path file, List<String> columns, List<Map<String, String>
     }
 
     /**
+     * Writes {@code rows} under a header of {@code columns} (RFC 4180 quoting, every cell as a
+     * string, a missing cell empty), atomically, so that {@link #read} gives them back.
+     */
+    public static void write(Path file, List<String> columns, List<Map<String, String>> rows) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        List<Map<String, String>> complete = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            Map<String, String> r = new java.util.LinkedHashMap<>();
+            columns.forEach(c -> r.put(c, row.getOrDefault(c, "")));
+            complete.add(r);
+        }
+        try {
+            org.atelier.core.io.AtomicFiles.writeString(file, MAPPER.writer(schema.build()).writeValueAsString(complete));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write CSV " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @throws InvalidInputException naming the file, the missing column and the columns present
      */
     public void requireColumns(String... names) {

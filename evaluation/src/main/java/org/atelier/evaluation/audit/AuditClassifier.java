@@ -59,11 +59,24 @@ public record AuditClassifier(AttributeClassifier classifier, FeatureExtractor e
 
     /** The classifier's reading of images (each prepared for the extractor first). */
     public List<String> read(List<Image> images, String what) {
-        List<Image> prepared = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            prepared.add(extractor.prepare(images.get(i), what + " " + i));
+        return classifier.predict(features(images, what));
+    }
+
+    /**
+     * The extractor's features of images, 256 at a time (bounded memory); {@code what} names
+     * them in a refusal.
+     */
+    public float[][] features(List<Image> images, String what) {
+        float[][] out = new float[images.size()][];
+        for (int from = 0; from < images.size(); from += 256) {
+            List<Image> prepared = new ArrayList<>();
+            for (int i = from; i < Math.min(images.size(), from + 256); i++) {
+                prepared.add(extractor.prepare(images.get(i), what + " " + i));
+            }
+            float[][] f = extractor.features(prepared);
+            System.arraycopy(f, 0, out, from, f.length);
         }
-        return classifier.predict(extractor.features(prepared));
+        return out;
     }
 
     public Map<String, Object> toJson() {

@@ -165,6 +165,30 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
         return new SliceFrame(valueName, by, measure, overall, rows, summary(rows, all.value()), o, meanInterval);
     }
 
+    /**
+     * Frames that form one family of comparisons (several metrics on the same slices): each
+     * slice's p-value adjusted by {@code method} across every slice of every frame, instead of
+     * within its own frame. Estimates, intervals and flags are unchanged.
+     */
+    public static Map<String, SliceFrame> adjustTogether(Map<String, SliceFrame> frames, MultipleTesting.Method method) {
+        List<Double> p = new ArrayList<>();
+        frames.values().forEach(f -> f.slices().values().forEach(s -> p.add(s.pValue())));
+        double[] adjusted = MultipleTesting.adjust(p.stream().mapToDouble(Double::doubleValue).toArray(), method);
+        Map<String, SliceFrame> out = new LinkedHashMap<>();
+        int k = 0;
+        for (Map.Entry<String, SliceFrame> e : frames.entrySet()) {
+            SliceFrame f = e.getValue();
+            Map<String, SliceStats> rows = new LinkedHashMap<>();
+            for (SliceStats s : f.slices().values()) {
+                rows.put(s.name(), new SliceStats(s.name(), s.values(), s.n(), s.tooSmall(), s.value(), s.ciLow(),
+                        s.ciHigh(), s.difference(), s.ratio(), s.pValue(), adjusted[k++], s.disparity()));
+            }
+            SliceOptions o = f.options().withTests(f.options().valueTest(), method);
+            out.put(e.getKey(), new SliceFrame(f.valueName(), f.by(), f.measure(), f.overall(), rows, f.summary(), o));
+        }
+        return out;
+    }
+
     /** The slices large enough to estimate. */
     public List<SliceStats> estimated() {
         return slices.values().stream().filter(s -> !s.tooSmall()).toList();

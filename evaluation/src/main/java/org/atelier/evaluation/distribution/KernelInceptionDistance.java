@@ -160,6 +160,12 @@ public final class KernelInceptionDistance {
         return (xx + yy) / ((double) m * (m - 1)) - 2.0 * xy / ((double) m * m);
     }
 
+    /** KID's kernel, the cubic polynomial (xᵀy / d + 1)³, of an inner product of d-dimensional features. */
+    public static double kernel(double dot, int d) {
+        double k = dot / d + 1.0;
+        return k * k * k;
+    }
+
     /** Σ (dot/d + 1)³ over a block, leaving out the diagonal i = j when asked. */
     private static double kernelSum(double[] dots, int d, int rowStart, int colStart, int cols, boolean skipDiagonal) {
         double s = 0;
@@ -167,8 +173,7 @@ public final class KernelInceptionDistance {
             if (skipDiagonal && rowStart + i / cols == colStart + i % cols) {
                 continue;
             }
-            double k = dots[i] / d + 1.0;
-            s += k * k * k;
+            s += kernel(dots[i], d);
         }
         return s;
     }

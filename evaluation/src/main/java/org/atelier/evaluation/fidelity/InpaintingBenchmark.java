@@ -21,6 +21,7 @@ import org.atelier.datasets.masks.Mask;
 import org.atelier.datasets.masks.MaskFiles;
 import org.atelier.datasets.masks.MaskGenerator;
 import org.atelier.datasets.masks.MaskKinds;
+import org.atelier.evaluation.audit.ImageAttributes;
 import org.atelier.models.Inpainter;
 import org.atelier.models.diffusion.RePaintOptions;
 import org.atelier.models.features.FmnistV1;
@@ -32,7 +33,9 @@ import org.atelier.models.sampling.Filler;
  * very same images and holes — filled in batches, written as PNGs that pair by name
  * ({@code reference/}, {@code masks/}, {@code filled/}; {@code preview.png} shows the first 16 as
  * original / masked / filled), and scored by {@link FidelityEvaluation} on the hole, a seam band
- * and the whole image ({@code fidelity.json}; the settings go to {@code inpaint-eval.json}).
+ * and the whole image ({@code fidelity.json}; the settings go to {@code inpaint-eval.json}). The
+ * images' attributes and class go to {@code reference/manifest.csv} ({@link ImageAttributes}), so
+ * the scores can be broken down by slice.
  */
 public final class InpaintingBenchmark {
     /** Images handed to the model at once (RePaint walks all of them together). */
@@ -97,13 +100,18 @@ public final class InpaintingBenchmark {
         long start = System.nanoTime();
         double holeSum = 0;
         List<List<Image>> preview = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Integer> indices = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int from = 0; from < s.n(); from += BATCH) {
             int to = Math.min(s.n(), from + BATCH);
             List<Image> originals = new ArrayList<>();
             List<Mask> holes = new ArrayList<>();
             List<Integer> labels = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                Sample sample = data.get((int) ((long) i * data.size() / s.n()));
+                int index = (int) ((long) i * data.size() / s.n());
+                Sample sample = data.get(index);
+                indices.add(index);
+                names.add(String.format("%05d.png", i));
                 if (filler.useLabels() && !sample.hasLabel()) {
                     throw new InvalidSettingException("use_labels", "needs class labels; " + s.dataset() + " has none");
                 }
@@ -135,6 +143,7 @@ public final class InpaintingBenchmark {
             progress.accept(to);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ImageAttributes.write(outDir.resolve("reference"), data, indices, names);
         ImageFiles.writePng(ImageGrid.labelled(List.of(new ImageGrid.Row("original", preview.get(0)),
                 new ImageGrid.Row("masked", preview.get(1)), new ImageGrid.Row("filled", preview.get(2))),
                 preview.get(0).size(), 3, true), outDir.resolve("preview.png"));

@@ -68,8 +68,9 @@ public final class Charts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         DefaultCategoryDataset lows = new DefaultCategoryDataset();
         DefaultCategoryDataset highs = new DefaultCategoryDataset();
+        // a value not estimated (a slice too small) stays a category without a bar: null, never NaN
         series.forEach((s, values) -> values.forEach((category, b) -> {
-            data.addValue(b.value(), s, category);
+            data.addValue(Double.isFinite(b.value()) ? b.value() : null, s, category);
             lows.addValue(b.low(), s, category);
             highs.addValue(b.high(), s, category);
         }));
@@ -86,9 +87,15 @@ public final class Charts {
         }
         plot.setRenderer(r);
         double top = 0;
+        double bottom = 0; // below 0 only for values that can be negative (an unbiased KID near 0)
         for (Map<String, Bar> values : series.values()) {
             for (Bar b : values.values()) {
-                top = Math.max(top, Double.isFinite(b.high()) ? b.high() : b.value());
+                for (double v : new double[] {b.value(), b.low(), b.high()}) {
+                    if (Double.isFinite(v)) {
+                        top = Math.max(top, v);
+                        bottom = Math.min(bottom, v);
+                    }
+                }
             }
         }
         if (Double.isFinite(referenceLine)) {
@@ -97,7 +104,7 @@ public final class Charts {
             plot.addRangeMarker(line);
             top = Math.max(top, referenceLine);
         }
-        plot.getRangeAxis().setRange(0, top * 1.08 + 1e-9);
+        plot.getRangeAxis().setRange(bottom == 0 ? 0 : bottom - 0.08 * (top - bottom), top + 0.08 * (top - bottom) + 1e-9);
         return chart;
     }
 

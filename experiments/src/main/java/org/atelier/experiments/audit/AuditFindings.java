@@ -94,7 +94,7 @@ final class AuditFindings {
     }
 
     /** "dark-skinned portraits" for skin groups, "portraits with age old" otherwise. */
-    private static String phrase(String attribute, String value) {
+    static String phrase(String attribute, String value) {
         return attribute.equals("skin_group") ? value + "-skinned portraits" : "portraits with " + attribute + " " + value;
     }
 

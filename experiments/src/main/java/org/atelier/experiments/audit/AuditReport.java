@@ -24,9 +24,13 @@ final class AuditReport {
     private AuditReport() {
     }
 
-    /** Adds every section to {@code report}; returns the findings, as the page words them. */
+    /**
+     * Adds every section to {@code report}; returns the findings, as the page words them.
+     *
+     * @param inpainted the inpainting fidelity per slice, or null when the config asks for none
+     */
     static List<String> write(HtmlReport report, AuditConfig cfg, DatasetAudit dataset, AuditClassifier classifier,
-                              List<AuditRun.GeneratorResult> generators) {
+                              List<AuditRun.GeneratorResult> generators, QualityPerSlice.Inpainted inpainted) {
         String a = cfg.attribute();
         List<String> said = new ArrayList<>();
         HtmlReport.Section findings = report.section("Findings", "What the audit found, in words; every number comes with "
@@ -42,13 +46,26 @@ final class AuditReport {
                 said.add(AuditFindings.steering(g.config().name(), g.readAsAsked()));
             }
         }
+        for (AuditRun.GeneratorResult g : generators) {
+            if (g.quality() != null) {
+                said.add(QualityFindings.distribution(g.config().name(), g.quality(), a));
+            }
+        }
+        if (inpainted != null) {
+            said.add(QualityFindings.inpainting(inpainted, a));
+        }
         said.forEach(findings::text);
         TrainingSetSection.write(report, "Training set: " + dataset.dataset(), dataset, a, false);
         classifier(report, classifier, generators, a);
         Map<String, Object> results = new LinkedHashMap<>();
         for (int i = 0; i < generators.size(); i++) {
-            results.put(generators.get(i).config().name(), generator(report, generators.get(i), i, a, cfg.perSlice(),
-                    cfg.sampling()));
+            results.put(generators.get(i).config().name(), generator(report, generators.get(i), i, a, cfg.perSlice()));
+        }
+        if (cfg.quality() != null) {
+            report.result("quality_per_slice", QualityReport.distribution(report, generators, a, cfg.quality()));
+        }
+        if (inpainted != null) {
+            report.result("inpainting_per_slice", QualityReport.inpainting(report, inpainted, a));
         }
         report.result("attribute", a);
         report.result("training_set", dataset.toJson());
@@ -89,13 +106,16 @@ final class AuditReport {
     }
 
     private static Map<String, Object> generator(HtmlReport report, AuditRun.GeneratorResult g, int index, String a,
-                                                 int perSlice, AuditConfig.Sampling how) {
+                                                 int perSlice) {
         RepresentationAudit r = g.audit().representation();
+        AuditConfig.Sampling how = g.sampling();
         String id = "generator-" + (index + 1);
+        String drawnHow = g.diffusion() ? String.format(Locale.ROOT, "%s with %d steps%s", how.sampler(), how.steps(),
+                g.config().steer().isEmpty() ? ", unconditional" : ", guidance " + how.guidance())
+                : "one pass of the " + g.family() + " generator, unconditional";
         HtmlReport.Section s = report.section("Generator: " + g.config().name(), g.config().note() + String.format(
-                Locale.ROOT, " Weights %s; %d samples, %s with %d steps%s, %.1f s; training set %s.", g.weights(),
-                g.drawn().images().size(), how.sampler(), how.steps(), g.config().steer().isEmpty()
-                        ? ", unconditional" : ", guidance " + how.guidance(), g.drawn().seconds(), g.trainingSetId()));
+                Locale.ROOT, " Weights %s; %d samples, %s, %.1f s; training set %s.", g.weights(),
+                g.drawn().images().size(), drawnHow, g.drawn().seconds(), g.trainingSetId()));
         Map<String, Charts.Bar> training = new LinkedHashMap<>();
         Map<String, Charts.Bar> raw = new LinkedHashMap<>();
         Map<String, Charts.Bar> corrected = new LinkedHashMap<>();
@@ -142,10 +162,11 @@ final class AuditReport {
         out.put("model", g.config().model());
         out.put("weights", g.weights().toString());
         out.put("training_set", g.trainingSetId());
+        out.put("family", g.family());
         out.put("samples", g.drawn().images().size());
-        out.put("sampler", how.sampler());
-        out.put("steps", how.steps());
-        out.put("guidance", g.config().steer().isEmpty() ? 1.0 : how.guidance());
+        out.put("sampler", g.diffusion() ? how.sampler() : "one pass");
+        out.put("steps", g.diffusion() ? how.steps() : null);
+        out.put("guidance", !g.diffusion() ? null : g.config().steer().isEmpty() ? 1.0 : how.guidance());
         out.put("steer", g.config().steer());
         out.put("seconds", g.drawn().seconds());
         out.put("audit", r.toJson());

@@ -12,6 +12,7 @@ import org.atelier.datasets.ImageDataset;
 import org.atelier.evaluation.audit.AuditClassifier;
 import org.atelier.evaluation.audit.DatasetAudit;
 import org.atelier.evaluation.audit.GeneratorAudit;
+import org.atelier.evaluation.audit.SliceDistribution;
 import org.atelier.evaluation.audit.SliceFrame;
 import org.atelier.evaluation.audit.SliceOptions;
 import org.atelier.evaluation.report.HtmlReport;
@@ -22,13 +23,19 @@ import org.atelier.training.Runs;
 
 /**
  * {@code atelier audit CONFIG.yaml}: the training set's shares, a Tribuo classifier of the
- * attribute, and each generator's representation of it, written as one report:
+ * attribute, each generator's representation of it and its quality per slice, and the inpainting
+ * fidelity per slice, written as one report:
  * {@code AuditRun.write(AuditConfig.load(file, List.of()), System.err::println)}.
  */
 public final class AuditRun {
-    /** One generator's samples and audit. */
-    record GeneratorResult(AuditConfig.Generator config, Path weights, GeneratorSamples.Drawn drawn, GeneratorAudit audit,
-                           SliceFrame readAsAsked, String trainingSetId) {
+    /**
+     * One generator's samples and audit.
+     *
+     * @param quality its distribution quality per slice, or null when the config asks for none
+     */
+    record GeneratorResult(AuditConfig.Generator config, Path weights, String family, boolean diffusion,
+                           AuditConfig.Sampling sampling, GeneratorSamples.Drawn drawn, GeneratorAudit audit,
+                           SliceFrame readAsAsked, String trainingSetId, SliceDistribution quality) {
     }
 
     /** The report's page and its findings in words. */
@@ -40,9 +47,11 @@ public final class AuditRun {
 
     /** Runs the audit and writes the report. */
     public static Written write(AuditConfig cfg, Consumer<String> progress) {
-        int total = 2 + cfg.generators().size();
-        progress.accept("[1/" + total + "] training set " + cfg.trainingSet());
-        ImageDataset training = DatasetCatalog.open(cfg.trainingSet(), PortraitsCnn.SIZE);
+        boolean inpainting = cfg.quality() != null && cfg.quality().inpainting() != null;
+        int total = 2 + cfg.generators().size() + (inpainting ? 1 : 0);
+        ImageDataset training = cfg.trainingSet() != null ? DatasetCatalog.open(cfg.trainingSet(), PortraitsCnn.SIZE)
+                : GeneratorSamples.load(cfg.generators().get(0).model()).trainingSet();
+        progress.accept("[1/" + total + "] training set " + training.id());
         DatasetAudit dataset = DatasetAudit.of(training, List.of(cfg.attribute()), null, SliceOptions.DEFAULT_LEVEL);
         SliceOptions o = SliceOptions.defaults(cfg.seed()).withBootstrap(cfg.bootstrap());
 
@@ -59,21 +68,35 @@ public final class AuditRun {
         List<GeneratorResult> results = new ArrayList<>();
         for (int i = 0; i < cfg.generators().size(); i++) {
             AuditConfig.Generator g = cfg.generators().get(i);
-            progress.accept(String.format("[%d/%d] %s: %d samples, %s-%d", i + 3, total, g.name(), cfg.sampling().samples(),
-                    cfg.sampling().sampler(), cfg.sampling().steps()));
+            AuditConfig.Sampling how = cfg.samplingFor(g);
             Runs.Loaded loaded = GeneratorSamples.load(g.model());
-            GeneratorSamples.Drawn drawn = GeneratorSamples.draw(loaded, g, cfg.sampling(), cfg.attribute(), cfg.seed());
-            ImageDataset itsTraining = DatasetCatalog.open(g.trainingSet(), PortraitsCnn.SIZE);
+            progress.accept(String.format("[%d/%d] %s (%s): %d samples", i + 3, total, g.name(), loaded.family(),
+                    how.samples()));
+            GeneratorSamples.Drawn drawn = GeneratorSamples.draw(loaded, g, how, cfg.attribute(), cfg.seed());
+            ImageDataset itsTraining = g.trainingSet() != null ? DatasetCatalog.open(g.trainingSet(), PortraitsCnn.SIZE)
+                    : loaded.trainingSet();
             Map<String, Double> shares = GeneratorAudit.shares(itsTraining, cfg.attribute());
             GeneratorAudit audit = GeneratorAudit.of(classifier, shares, drawn.images(), o);
+            SliceDistribution quality = cfg.quality() == null ? null : QualityPerSlice.distribution(classifier,
+                    drawn.images(), audit.readings(), itsTraining, cfg.attribute(), cfg.quality(), cfg.seed(), g.name());
             provenance.dataset(itsTraining.id(), itsTraining.contentHash()).extra("generator " + g.name(),
                     loaded.checkpoint().toString());
-            results.add(new GeneratorResult(g, loaded.checkpoint(), drawn, audit, readAsAsked(drawn, audit, cfg.attribute(), o),
-                    itsTraining.id()));
+            results.add(new GeneratorResult(g, loaded.checkpoint(), loaded.family(),
+                    loaded.model() instanceof org.atelier.models.diffusion.DiffusionModel, how, drawn, audit,
+                    readAsAsked(drawn, audit, cfg.attribute(), o), itsTraining.id(), quality));
+        }
+        QualityPerSlice.Inpainted inpainted = null;
+        if (inpainting) {
+            AuditConfig.Inpainting in = cfg.quality().inpainting();
+            progress.accept(String.format("[%d/%d] inpainting per slice: %s on %d images of %s, %s masks", total, total,
+                    in.model(), in.n(), in.dataset(), in.maskKind()));
+            inpainted = QualityPerSlice.inpainting(in, cfg.attribute(), cfg.outDir().resolve("inpainting"), o,
+                    cfg.quality().minSize());
+            provenance.extra("inpainter", inpainted.weights().toString());
         }
         HtmlReport report = new HtmlReport(cfg.outDir(), "Atelier — bias audit: " + cfg.attribute()
                 + " in a training set and its generators", provenance.build());
-        List<String> findings = AuditReport.write(report, cfg, dataset, classifier, results);
+        List<String> findings = AuditReport.write(report, cfg, dataset, classifier, results, inpainted);
         return new Written(report.write(), findings);
     }
 
