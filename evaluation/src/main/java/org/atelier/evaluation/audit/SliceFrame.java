@@ -184,7 +184,8 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
                         s.ciHigh(), s.difference(), s.ratio(), s.pValue(), adjusted[k++], s.disparity()));
             }
             SliceOptions o = f.options().withTests(f.options().valueTest(), method);
-            out.put(e.getKey(), new SliceFrame(f.valueName(), f.by(), f.measure(), f.overall(), rows, f.summary(), o));
+            out.put(e.getKey(), new SliceFrame(f.valueName(), f.by(), f.measure(), f.overall(), rows, f.summary(), o,
+                    f.meanInterval()));
         }
         return out;
     }
