@@ -48,7 +48,7 @@ public final class StyleJudge {
         for (String layer : LAYERS) {
             INDArray a = f.get(layer);
             long[] s = a.shape(); // (1, C, H, W)
-            float[] v = a.castTo(DataType.FLOAT).dup('c').reshape('c', a.length()).toFloatVector();
+            float[] v = a.castTo(DataType.FLOAT).dup('c').data().asFloat(); // a fresh c-order copy: its buffer is exactly the values
             out.add(new FeatureMap(layer, (int) s[1], (int) s[2], (int) s[3], v));
         }
         return out;

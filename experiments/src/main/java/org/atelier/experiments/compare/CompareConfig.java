@@ -144,16 +144,16 @@ public record CompareConfig(String name, long seed, String out, Generation gener
     public record StyleTransfer(List<String> contents, List<String> styles, int size, String judge, int resamples,
                                 List<StyleMethod> methods) {
         public StyleTransfer {
+            require(contents != null && !contents.isEmpty(), "style_transfer.contents: at least one content image");
+            require(styles != null && !styles.isEmpty(), "style_transfer.styles: at least one style image");
+            require(methods != null && !methods.isEmpty(), "style_transfer.methods: at least one method");
             contents = List.copyOf(contents);
             styles = List.copyOf(styles);
             methods = List.copyOf(methods);
-            require(!contents.isEmpty(), "style_transfer.contents: at least one content image");
-            require(!styles.isEmpty(), "style_transfer.styles: at least one style image");
             require(size >= 16 && size <= 1024, "style_transfer.size must be in 16..1024, got " + size);
             require(judge != null && !judge.isBlank(), "style_transfer.judge: a feature net is needed, e.g. random:1");
             require(resamples >= 100 && resamples <= 100_000, "style_transfer.resamples must be in 100..100000, got "
                     + resamples);
-            require(!methods.isEmpty(), "style_transfer.methods: at least one method");
         }
 
         StyleTransfer quickened(Quick q) {
@@ -187,7 +187,8 @@ public record CompareConfig(String name, long seed, String out, Generation gener
         }
 
         StyleMethod withSteps(Integer s) {
-            return s == null || !"gatys".equals(kind) ? this : new StyleMethod(label, kind, features, s, styleWeight, model);
+            return s == null || !"gatys".equals(kind) ? this
+                    : new StyleMethod(label, kind, features, s, styleWeight, model);
         }
     }
 
@@ -204,6 +205,7 @@ public record CompareConfig(String name, long seed, String out, Generation gener
                         Integer styleSize, Integer styleSteps) {
         public Quick {
             maskKinds = List.copyOf(maskKinds);
+            require(styleImages == null || styleImages >= 1, "quick.style_images must be >= 1, got " + styleImages);
         }
     }
 

@@ -1,14 +1,17 @@
 package org.atelier.experiments.compare;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.errors.InvalidSettingException;
 import org.atelier.core.image.Image;
 import org.atelier.core.image.ImageFiles;
 import org.atelier.core.random.Seeds;
+import org.atelier.datasets.ProjectRoot;
 import org.atelier.evaluation.fidelity.CorrectedComparisons;
 import org.atelier.evaluation.style.StyleJudge;
 import org.atelier.evaluation.style.StyleScores;
@@ -23,6 +26,7 @@ import org.atelier.models.nst.NstDefaults;
 import org.atelier.models.nst.NstImages;
 import org.atelier.models.nst.NstLossSpec;
 import org.atelier.models.nst.StartImage;
+import org.atelier.training.Runs;
 import org.atelier.training.nst.GatysRunner;
 
 /**
@@ -207,7 +211,18 @@ final class StyleTransferScoring {
     }
 
     private static Method fast(CompareConfig.StyleMethod m) {
-        var loaded = GenerationScoring.load(m.model());
+        Runs.Loaded loaded;
+        try {
+            loaded = GenerationScoring.load(m.model());
+        } catch (InvalidInputException e) {
+            if (Files.exists(ProjectRoot.path().resolve(m.model()))) {
+                throw e;
+            }
+            // the usual case, as no fast model is committed: say how to make one
+            throw new InvalidInputException("no trained fast model was given: " + m.model() + " is not there (none "
+                    + "is committed; train one with 'atelier train configs/fast-nst-starry.yaml' and name its run "
+                    + "folder in style_transfer.methods)", e);
+        }
         Stylizer stylizer = loaded.stylizer();
         FastNstConfig cfg = ((FastStyleTransfer) stylizer).config();
         // a fast model applies the one style it was trained on; a blend of several matches no configured style

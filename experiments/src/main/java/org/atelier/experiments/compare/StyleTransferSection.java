@@ -98,7 +98,9 @@ final class StyleTransferSection {
             Map<String, Charts.Bar> bars = new LinkedHashMap<>();
             means.forEach((method, byMetric) -> {
                 double[] v = byMetric.get(metric);
-                bars.put(method, new Charts.Bar(v[0], Double.isNaN(v[1]) ? v[0] : v[1], Double.isNaN(v[2]) ? v[0] : v[2]));
+                // one pair has no interval: the whisker collapses onto the bar
+                bars.put(method, new Charts.Bar(v[0], Double.isNaN(v[1]) ? v[0] : v[1],
+                        Double.isNaN(v[2]) ? v[0] : v[2]));
             });
             series.put(TITLES.get(metric), bars);
             s.chart("style-" + metric.replace('_', '-'), TITLES.get(metric) + " per method: mean over its pairs, "
