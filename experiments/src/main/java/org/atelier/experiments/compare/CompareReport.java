@@ -199,12 +199,7 @@ public final class CompareReport {
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("n", c.n());
         res.put("runs", runs.stream().map(CompareReport::runJson).toList());
-        res.put("tests", judged.stream().map(j -> {
-            Map<String, Object> m = new LinkedHashMap<>(j.toJson());
-            m.put("comparison", j.key());
-            m.put("metric", j.metric());
-            return m;
-        }).toList());
+        res.put("tests", testsJson(judged));
         report.result("inpainting", res);
     }
 
@@ -228,6 +223,16 @@ public final class CompareReport {
         }
         var x = m.get(metric);
         return Double.isInfinite(x.mean()) ? "∞" : String.format(Locale.ROOT, "%.3f ± %.3f", x.mean(), x.std());
+    }
+
+    /** A section's paired tests as results.json lists them. */
+    static List<Map<String, Object>> testsJson(List<CorrectedComparisons.Judged> judged) {
+        return judged.stream().map(j -> {
+            Map<String, Object> m = new LinkedHashMap<>(j.toJson());
+            m.put("comparison", j.key());
+            m.put("metric", j.metric());
+            return m;
+        }).toList();
     }
 
     /** One row of a table of paired tests, for every section of the comparison. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.errors.InvalidSettingException;
 import org.atelier.core.image.Image;
@@ -52,18 +53,18 @@ final class StyleTransferScoring {
         }
     }
 
-    /** Something that stylises a pair, or says it cannot (a fast model trained on another style). */
-    interface Method {
-        String label();
+    /** How a method turns a pair into its result. */
+    interface Stylize {
+        Image apply(Pair pair, long seed, Path runs);
+    }
 
-        String origin();
-
-        /** The net whose features this method matched, or null for none (so any judge is fair to it). */
-        String lossNet();
-
-        boolean applies(Pair pair);
-
-        Image stylize(Pair pair, long seed, Path runs);
+    /**
+     * Something that stylises a pair, or says it cannot (a fast model trained on another style).
+     *
+     * @param origin  what it is, in words, for the table
+     * @param lossNet the id of the net whose features it matched, or null for none (so any judge is fair to it)
+     */
+    record Method(String label, String origin, String lossNet, Predicate<Pair> applies, Stylize stylize) {
     }
 
     private StyleTransferScoring() {
@@ -108,11 +109,11 @@ final class StyleTransferScoring {
         List<StyleScores> scores = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         for (Pair p : pairs) {
-            if (!m.applies(p)) {
+            if (!m.applies().test(p)) {
                 continue;
             }
             long t = System.nanoTime();
-            Image y = m.stylize(p, Seeds.derive(seed, "style-transfer/" + p.key()), runs);
+            Image y = m.stylize().apply(p, Seeds.derive(seed, "style-transfer/" + p.key()), runs);
             seconds.add((System.nanoTime() - t) / 1e9);
             done.add(p);
             results.add(y);
@@ -165,7 +166,9 @@ final class StyleTransferScoring {
     /** The configured method, or a user error (missing run folder, unreadable VGG file) for 'Not compared'. */
     static Method method(CompareConfig.StyleMethod m, int size) {
         return switch (m.kind()) {
-            case "identity" -> new Identity(m.label());
+            // the content returned unchanged: perfect content preservation and the style distance of doing nothing
+            case "identity" -> new Method(m.label(), "the content image itself (reference)", null, p -> true,
+                    (p, seed, runs) -> p.contentImage());
             case "gatys" -> gatys(m, size);
             case "fast" -> fast(m);
             default -> throw new IllegalStateException(m.kind()); // CompareConfig.StyleMethod refuses other kinds
@@ -182,32 +185,13 @@ final class StyleTransferScoring {
         NstLossSpec spec = loss;
         String origin = String.format(java.util.Locale.ROOT, "Gatys, %s features, %d Adam steps, style weight %s",
                 net.id(), steps, NstDefaults.format(spec.styleWeight()));
-        return new Method() {
-            public String label() {
-                return m.label();
-            }
-
-            public String origin() {
-                return origin;
-            }
-
-            public String lossNet() {
-                return net.id();
-            }
-
-            public boolean applies(Pair pair) {
-                return true;
-            }
-
-            public Image stylize(Pair pair, long seed, Path runs) {
-                GatysRunner.Settings s = new GatysRunner.Settings(net, spec, size, size, steps,
-                        Double.parseDouble(NstDefaults.LR), StartImage.CONTENT, false, seed, false);
-                String name = CompareReport.slug(m.label() + "-" + pair.content() + "-" + pair.style());
-                return new GatysRunner(s, runs, name).run(pair.contentImage(),
-                        List.of(new Stylizer.WeightedStyle(pair.styleImage(), 1)), GatysRunner.freshDir(runs, name))
-                        .image();
-            }
-        };
+        return new Method(m.label(), origin, net.id(), p -> true, (pair, seed, runs) -> {
+            GatysRunner.Settings s = new GatysRunner.Settings(net, spec, size, size, steps,
+                    Double.parseDouble(NstDefaults.LR), StartImage.CONTENT, false, seed, false);
+            String name = CompareReport.slug(m.label() + "-" + pair.content() + "-" + pair.style());
+            return new GatysRunner(s, runs, name).run(pair.contentImage(),
+                    List.of(new Stylizer.WeightedStyle(pair.styleImage(), 1)), GatysRunner.freshDir(runs, name)).image();
+        });
     }
 
     private static Method fast(CompareConfig.StyleMethod m) {
@@ -220,8 +204,8 @@ final class StyleTransferScoring {
             }
             // the usual case, as no fast model is committed: say how to make one
             throw new InvalidInputException("no trained fast model was given: " + m.model() + " is not there (none "
-                    + "is committed; train one with 'atelier train configs/fast-nst-starry.yaml' and name its run "
-                    + "folder in style_transfer.methods)", e);
+                    + "is committed; train one with 'atelier train configs/fast-nst-starry.yaml' (or -scream) and "
+                    + "name its run folder in style_transfer.methods)", e);
         }
         Stylizer stylizer = loaded.stylizer();
         FastNstConfig cfg = ((FastStyleTransfer) stylizer).config();
@@ -230,46 +214,8 @@ final class StyleTransferScoring {
         String net = FeatureNets.open(cfg.features()).id();
         String origin = "fast model " + m.model() + " (" + loaded.checkpoint().getFileName() + "), trained for "
                 + String.join(" + ", cfg.styles().stream().map(StyleTransferScoring::stem).toList()) + " with " + net;
-        return new Method() {
-            public String label() {
-                return m.label();
-            }
-
-            public String origin() {
-                return origin;
-            }
-
-            public String lossNet() {
-                return net;
-            }
-
-            public boolean applies(Pair pair) {
-                return pair.styleFile().toAbsolutePath().normalize().equals(own);
-            }
-
-            public Image stylize(Pair pair, long seed, Path runs) {
-                return stylizer.stylize(pair.contentImage(), List.of());
-            }
-        };
-    }
-
-    /** The content returned unchanged: perfect content preservation and the style distance of doing nothing. */
-    private record Identity(String label) implements Method {
-        public String origin() {
-            return "the content image itself (reference)";
-        }
-
-        public String lossNet() {
-            return null;
-        }
-
-        public boolean applies(Pair pair) {
-            return true;
-        }
-
-        public Image stylize(Pair pair, long seed, Path runs) {
-            return pair.contentImage();
-        }
+        return new Method(m.label(), origin, net, p -> p.styleFile().toAbsolutePath().normalize().equals(own),
+                (pair, seed, runs) -> stylizer.stylize(pair.contentImage(), List.of()));
     }
 
     static Path file(String name) {

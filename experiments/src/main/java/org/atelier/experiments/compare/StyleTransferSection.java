@@ -178,12 +178,7 @@ final class StyleTransferSection {
             m.put("per_pair", per);
             return m;
         }).toList());
-        res.put("tests", judged.stream().map(j -> {
-            Map<String, Object> m = new LinkedHashMap<>(j.toJson());
-            m.put("comparison", j.key());
-            m.put("metric", j.metric());
-            return m;
-        }).toList());
+        res.put("tests", CompareReport.testsJson(judged));
         return res;
     }
 
