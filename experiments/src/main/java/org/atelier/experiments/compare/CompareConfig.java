@@ -15,10 +15,11 @@ import org.atelier.datasets.ProjectRoot;
  * @param out        report folder, relative to the project root unless absolute
  * @param generation the generation protocol and models
  * @param inpainting the inpainting protocol and methods
+ * @param styleTransfer the style-transfer protocol and methods, or null for none
  * @param quick      what {@code --quick} changes
  */
 public record CompareConfig(String name, long seed, String out, Generation generation, Inpainting inpainting,
-                            Quick quick) {
+                            StyleTransfer styleTransfer, Quick quick) {
     public CompareConfig {
         require(name != null && !name.isBlank(), "name: a report name is needed");
         require(out != null && !out.isBlank(), "out: a report folder is needed");
@@ -42,12 +43,13 @@ public record CompareConfig(String name, long seed, String out, Generation gener
         Inpainting i = new Inpainting(inpainting.dataset(), quick.inpaintingN(), inpainting.band(), inpainting.feather(),
                 inpainting.resamples(), quick.maskKinds(), inpainting.methods().stream()
                 .map(m -> m.withSteps(quick.steps())).toList());
-        return new CompareConfig(name + "-quick", seed, out + "-quick", g, i, quick);
+        StyleTransfer st = styleTransfer == null ? null : styleTransfer.quickened(quick);
+        return new CompareConfig(name + "-quick", seed, out + "-quick", g, i, st, quick);
     }
 
     /** The same comparison written to another folder. */
     public CompareConfig writingTo(String folder) {
-        return new CompareConfig(name, seed, folder, generation, inpainting, quick);
+        return new CompareConfig(name, seed, folder, generation, inpainting, styleTransfer, quick);
     }
 
     /**
@@ -128,14 +130,82 @@ public record CompareConfig(String name, long seed, String out, Generation gener
     }
 
     /**
+     * Every method stylises every content with every style it can apply (a fast model only its own
+     * style), at one size, and is scored under a judge net none of them optimised against.
+     *
+     * @param contents  content image files, relative to the project root unless absolute
+     * @param styles    style image files, likewise
+     * @param size      longer side of the contents and styles as the methods receive them, 16..1024
+     * @param judge     the feature net that scores ({@code random:SEED} or a VGG {@code .npz}); it must differ from
+     *                  every method's own net
+     * @param resamples bootstrap resamples of the intervals, 100..100000
+     * @param methods   the stylizers; the first is the baseline the others are compared with
+     */
+    public record StyleTransfer(List<String> contents, List<String> styles, int size, String judge, int resamples,
+                                List<StyleMethod> methods) {
+        public StyleTransfer {
+            require(contents != null && !contents.isEmpty(), "style_transfer.contents: at least one content image");
+            require(styles != null && !styles.isEmpty(), "style_transfer.styles: at least one style image");
+            require(methods != null && !methods.isEmpty(), "style_transfer.methods: at least one method");
+            contents = List.copyOf(contents);
+            styles = List.copyOf(styles);
+            methods = List.copyOf(methods);
+            require(size >= 16 && size <= 1024, "style_transfer.size must be in 16..1024, got " + size);
+            require(judge != null && !judge.isBlank(), "style_transfer.judge: a feature net is needed, e.g. random:1");
+            require(resamples >= 100 && resamples <= 100_000, "style_transfer.resamples must be in 100..100000, got "
+                    + resamples);
+        }
+
+        StyleTransfer quickened(Quick q) {
+            int k = q.styleImages() == null ? Integer.MAX_VALUE : q.styleImages();
+            return new StyleTransfer(contents.subList(0, Math.min(k, contents.size())),
+                    styles.subList(0, Math.min(k, styles.size())), q.styleSize() == null ? size : q.styleSize(), judge,
+                    resamples, methods.stream().map(m -> m.withSteps(q.styleSteps())).toList());
+        }
+    }
+
+    /**
+     * @param label       how the report names it
+     * @param kind        {@code gatys} (optimisation), {@code fast} (a trained feed-forward run) or {@code identity}
+     *                    (the content returned unchanged: the reference for perfect content and no style)
+     * @param features    gatys: its loss network ({@code random}, {@code random:SEED} or a VGG {@code .npz}); default random
+     * @param steps       gatys: Adam steps; null for the default
+     * @param styleWeight gatys: β; null for the default
+     * @param model       fast: the run or published folder
+     */
+    public record StyleMethod(String label, String kind, String features, Integer steps, Double styleWeight,
+                              String model) {
+        public static final java.util.Set<String> KINDS = java.util.Set.of("gatys", "fast", "identity");
+
+        public StyleMethod {
+            require(label != null && !label.isBlank(), "style_transfer.methods[].label is needed");
+            require(KINDS.contains(kind), "style_transfer.methods[].kind must be gatys, fast or identity, got '" + kind
+                    + "' (" + label + ")");
+            require(!"fast".equals(kind) || (model != null && !model.isBlank()),
+                    "style_transfer.methods[].model is needed for a fast method (" + label + ")");
+            require(steps == null || steps >= 1, "style_transfer.methods[].steps must be >= 1 (" + label + ")");
+        }
+
+        StyleMethod withSteps(Integer s) {
+            return s == null || !"gatys".equals(kind) ? this
+                    : new StyleMethod(label, kind, features, s, styleWeight, model);
+        }
+    }
+
+    /**
      * @param generationN samples per model under --quick
      * @param inpaintingN images per mask kind under --quick
      * @param steps       reverse / RePaint steps under --quick (null: as configured)
      * @param maskKinds   mask kinds under --quick
+     * @param styleImages style transfer under --quick: the first this many contents and styles (null: all)
+     * @param styleSize   style transfer under --quick: the images' longer side (null: as configured)
+     * @param styleSteps  style transfer under --quick: the optimiser's steps (null: as configured)
      */
-    public record Quick(int generationN, int inpaintingN, Integer steps, List<String> maskKinds) {
+    public record Quick(int generationN, int inpaintingN, Integer steps, List<String> maskKinds, Integer styleImages,
+                        Integer styleSize, Integer styleSteps) {
         public Quick {
             maskKinds = List.copyOf(maskKinds);
+            require(styleImages == null || styleImages >= 1, "quick.style_images must be >= 1, got " + styleImages);
         }
     }
 

@@ -27,7 +27,7 @@ import org.atelier.training.Runs;
 
 /**
  * {@code atelier compare CONFIG}: the generator families on the same data, seeds, masks and
- * metrics, in one report with intervals ({@code index.html}, {@code results.json},
+ * metrics (and the style-transfer methods on the same image pairs), in one report with intervals ({@code index.html}, {@code results.json},
  * {@code provenance.json}): {@code CompareReport.write(CompareConfig.load(file, List.of()), System.err::println)}.
  * A model whose weights are missing is listed as missing (with the commands that make it) rather
  * than failing the run.
@@ -70,9 +70,13 @@ public final class CompareReport {
         FmnistV1 extractor = FmnistV1.load();
         List<ModelScores> models = generation(report, extractor);
         inpainting(report);
+        if (cfg.styleTransfer() != null) {
+            StyleTransferSection.write(report, cfg.styleTransfer(), cfg.seed(), dir.resolve("style-transfer"),
+                    missing::put, progress);
+        }
         if (!missing.isEmpty()) {
-            report.section("Not compared", "Models the config names whose weights were not found here; nothing is "
-                    + "shown for them.").table(List.of("model", "why"), missing.entrySet().stream()
+            report.section("Not compared", "Models and methods the config names that could not be loaded or run "
+                    + "here; nothing is shown for them.").table(List.of("model", "why"), missing.entrySet().stream()
                     .map(e -> List.of(e.getKey(), e.getValue())).toList());
             report.result("missing", missing);
         }
@@ -212,12 +216,7 @@ public final class CompareReport {
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("n", c.n());
         res.put("runs", runs.stream().map(CompareReport::runJson).toList());
-        res.put("tests", judged.stream().map(j -> {
-            Map<String, Object> m = new LinkedHashMap<>(j.toJson());
-            m.put("comparison", j.key());
-            m.put("metric", j.metric());
-            return m;
-        }).toList());
+        res.put("tests", testsJson(judged));
         report.result("inpainting", res);
     }
 
@@ -243,7 +242,18 @@ public final class CompareReport {
         return Double.isInfinite(x.mean()) ? "∞" : String.format(Locale.ROOT, "%.3f ± %.3f", x.mean(), x.std());
     }
 
-    private static List<String> judgedRow(CorrectedComparisons.Judged j) {
+    /** A section's paired tests as results.json lists them. */
+    static List<Map<String, Object>> testsJson(List<CorrectedComparisons.Judged> judged) {
+        return judged.stream().map(j -> {
+            Map<String, Object> m = new LinkedHashMap<>(j.toJson());
+            m.put("comparison", j.key());
+            m.put("metric", j.metric());
+            return m;
+        }).toList();
+    }
+
+    /** One row of a table of paired tests, for every section of the comparison. */
+    static List<String> judgedRow(CorrectedComparisons.Judged j) {
         var p = j.comparison();
         String[] sides = j.key().split(" · ");
         String[] ab = sides[sides.length - 1].split(" → ");

@@ -14,6 +14,7 @@ import org.atelier.core.errors.InvalidInputException;
 import org.atelier.core.errors.UserException;
 import org.atelier.datasets.ProjectRoot;
 import org.atelier.evaluation.report.HtmlReport;
+import org.atelier.experiments.ReportFolders;
 import org.atelier.models.diffusion.ConditioningKind;
 import org.atelier.models.diffusion.DiffusionConfig;
 import org.atelier.models.diffusion.DiffusionModel;
@@ -117,8 +118,8 @@ final class DemoDiffusionSection {
     private Source trained() {
         Path runDir = reportDir.resolve("diffusion-run");
         Path exported = reportDir.resolve("diffusion-model");
-        DemoFolders.clear(runDir);
-        DemoFolders.clear(exported);
+        ReportFolders.clear(runDir);
+        ReportFolders.clear(exported);
         List<String> overrides = cfg.trainSteps() > 0 ? List.of("trainer.steps=" + cfg.trainSteps()) : List.of();
         Runs.Outcome o = Runs.train(new Runs.Request(ProjectRoot.path().resolve(cfg.config()), overrides,
                 Optional.of(runDir.getFileName().toString()), Optional.empty(), reportDir, StopSignal.onShutdown(),

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.atelier.datasets.ProjectRoot;
 import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
+import org.atelier.experiments.ReportFolders;
 import org.atelier.training.MetricsLog;
 import org.atelier.training.Runs;
 import org.atelier.training.StopSignal;
@@ -30,7 +31,7 @@ final class DemoGanSection {
     }
 
     void write(HtmlReport report) {
-        DemoFolders.clear(runDir);
+        ReportFolders.clear(runDir);
         Path config = ProjectRoot.path().resolve(gan.config());
         long every = Math.max(1, gan.steps() / 3);
         Runs.Outcome outcome = Runs.train(new Runs.Request(config,

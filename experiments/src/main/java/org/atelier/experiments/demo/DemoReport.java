@@ -122,8 +122,8 @@ public final class DemoReport {
         CompareReport.Written w = CompareReport.write(quick, line -> progress.accept("  compare: " + line));
         report.section("Comparing the families (quick)", "The quick variant of 'atelier compare "
                         + cfg.comparison().config() + " --quick': the same seeds, N, masks and metrics for every model, "
-                        + "intervals on every value. The full report, with the charts, inpainting tests and sample grids: "
-                        + "compare/index.html.")
+                        + "intervals on every value. The full report, with the charts, inpainting tests, style-transfer "
+                        + "scores and sample grids: compare/index.html.")
                 .table(w.header(), w.summary());
         report.result("comparison", Map.of("page", "compare/index.html", "config", cfg.comparison().config()));
     }

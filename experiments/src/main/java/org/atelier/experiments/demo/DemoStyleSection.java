@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.atelier.datasets.ProjectRoot;
 import org.atelier.evaluation.report.HtmlReport;
+import org.atelier.experiments.ReportFolders;
 
 /** The demo's style-transfer part: one Gatys stylisation by the shared loop, shown beside its inputs. */
 final class DemoStyleSection {
@@ -12,7 +13,7 @@ final class DemoStyleSection {
 
     /** @param runsRoot the demo's own folder for the stylisation run; a previous demo's run there is replaced */
     static void write(HtmlReport report, DemoConfig.Stylize cfg, Path runsRoot) {
-        DemoFolders.clear(runsRoot);
+        ReportFolders.clear(runsRoot);
         Path content = ProjectRoot.path().resolve(cfg.content());
         Path style = ProjectRoot.path().resolve(cfg.style());
         NstDemo.Panel p = NstDemo.render(content, style, cfg.steps(), runsRoot);

@@ -1,4 +1,4 @@
-package org.atelier.experiments.demo;
+package org.atelier.experiments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The run folders the demo keeps inside its report folder. */
-final class DemoFolders {
-    private DemoFolders() {
+/** The run folders a report (the demo, a comparison) keeps inside its own folder. */
+public final class ReportFolders {
+    private ReportFolders() {
     }
 
-    /** Deletes {@code dir} and everything in it: the demo owns it, and a rerun starts it afresh. */
-    static void clear(Path dir) {
+    /** Deletes {@code dir} and everything in it: the report owns it, and a rerun starts it afresh. */
+    public static void clear(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -22,7 +22,7 @@ final class DemoFolders {
                 Files.delete(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not clear the previous demo run " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not clear the previous run " + dir + ": " + e.getMessage(), e);
         }
     }
 }
