@@ -59,11 +59,40 @@ public record AuditClassifier(AttributeClassifier classifier, FeatureExtractor e
 
     /** The classifier's reading of images (each prepared for the extractor first). */
     public List<String> read(List<Image> images, String what) {
+        return classifier.predict(features(images, what));
+    }
+
+    /**
+     * The extractor's feature vectors of images, each prepared first ({@code what} names them in
+     * an error): the space the classifier reads, for distances between samples.
+     */
+    public float[][] features(List<Image> images, String what) {
         List<Image> prepared = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             prepared.add(extractor.prepare(images.get(i), what + " " + i));
         }
-        return classifier.predict(extractor.features(prepared));
+        return extractor.features(prepared);
+    }
+
+    /**
+     * The held-out accuracy per true value, as a share frame: each slice's accuracy with its Wilson
+     * interval, its difference to the overall accuracy and a χ² test against the other slices, adjusted
+     * as {@code o} says. A slice read worse than the rest has its raw generated share biased.
+     */
+    public SliceFrame accuracyBySlice(SliceOptions o) {
+        return accuracyBySlice(classifier.attribute(), heldOutTruth, heldOutPred, o);
+    }
+
+    /** {@link #accuracyBySlice(SliceOptions)} from aligned true values and readings. */
+    static SliceFrame accuracyBySlice(String attribute, List<String> truth, List<String> predicted, SliceOptions o) {
+        double[] correct = new double[truth.size()];
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < correct.length; i++) {
+            correct[i] = truth.get(i).equals(predicted.get(i)) ? 1 : 0;
+            rows.add(Map.of(attribute, truth.get(i)));
+        }
+        return SliceFrame.of("classifier_correct", correct, rows, List.of(attribute),
+                o.withMeasure(SliceOptions.Measure.SHARE).withReference(SliceOptions.Reference.OVERALL));
     }
 
     public Map<String, Object> toJson() {
