@@ -46,10 +46,10 @@ public final class ScalingBench {
         long t0 = System.nanoTime();
         DistributionResult r;
         if ("none".equals(master)) {
-            r = DistributionComparison.run(images.toString(), ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, fidOnly);
+            r = DistributionComparison.run(images.toString(), ReferenceStatistics.FASHION_MNIST_TEST, FmnistV1.ID, fidOnly);
         } else {
             try (JavaSparkContext sc = SparkContexts.open(master)) {
-                r = SparkDistribution.run(sc, images.toString(), ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, fidOnly,
+                r = SparkDistribution.run(sc, images.toString(), ReferenceStatistics.FASHION_MNIST_TEST, FmnistV1.ID, fidOnly,
                         SparkDistribution.Limits.DEFAULT);
             }
         }
