@@ -28,7 +28,7 @@ for c in "${configs[@]}"; do
   ./atelier sample "$model" --n "$n" --sampler "$sampler" --steps "$steps" --guidance 3 --seed 1 \
       --no-progress --out-dir "$out/$name" > "$out/$name.time.tmp"
   mv "$out/$name.time.tmp" "$out/$name.time"
-  ./atelier metrics distribution --a "$out/$name" --b fmnist-test --no-fid-inf --json > "$out/$name.json.tmp"
+  ./atelier metrics distribution --generated "$out/$name" --reference fashion-mnist:test --no-fid-inf --json > "$out/$name.json.tmp"
   mv "$out/$name.json.tmp" "$out/$name.json"
   echo "$name: $(cat "$out/$name.json")"
 done

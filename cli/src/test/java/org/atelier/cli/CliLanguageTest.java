@@ -158,4 +158,21 @@ class CliLanguageTest {
         MainTest.Result r = MainTest.run("schedule", "--steps", "10", "--plot", "/dev/null/x.png");
         assertTrue(r.err().contains("--plot is deprecated") && r.err().contains("use --out"), r.err());
     }
+
+    @Test
+    void theOldDataNameIsMappedHereAloneWithAWarning() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("fashion-mnist:test", OldSpellings.dataName("--reference", "fmnist-test"));
+            assertEquals("portraits-32", OldSpellings.dataName("--reference", "portraits-32"));
+        } finally {
+            System.setErr(before);
+        }
+        List<String> warnings = err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, warnings.size(), "one warning, for the old name only: " + warnings);
+        assertTrue(warnings.get(0).contains("--reference fmnist-test is deprecated")
+                && warnings.get(0).contains("use --reference fashion-mnist:test"), warnings.get(0));
+    }
 }

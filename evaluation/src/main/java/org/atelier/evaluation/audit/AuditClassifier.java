@@ -79,6 +79,27 @@ public record AuditClassifier(AttributeClassifier classifier, FeatureExtractor e
         return out;
     }
 
+    /**
+     * The held-out accuracy per true value, as a share frame: each slice's accuracy with its Wilson
+     * interval, its difference to the overall accuracy and a χ² test against the other slices, adjusted
+     * as {@code o} says. A slice read worse than the rest has its raw generated share biased.
+     */
+    public SliceFrame accuracyBySlice(SliceOptions o) {
+        return accuracyBySlice(classifier.attribute(), heldOutTruth, heldOutPred, o);
+    }
+
+    /** {@link #accuracyBySlice(SliceOptions)} from aligned true values and readings. */
+    static SliceFrame accuracyBySlice(String attribute, List<String> truth, List<String> predicted, SliceOptions o) {
+        double[] correct = new double[truth.size()];
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < correct.length; i++) {
+            correct[i] = truth.get(i).equals(predicted.get(i)) ? 1 : 0;
+            rows.add(Map.of(attribute, truth.get(i)));
+        }
+        return SliceFrame.of("classifier_correct", correct, rows, List.of(attribute),
+                o.withMeasure(SliceOptions.Measure.SHARE).withReference(SliceOptions.Reference.OVERALL));
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "Tribuo LinearSGDTrainer (multinomial logistic, AdaGrad), standardised " + extractor.id() + " features");

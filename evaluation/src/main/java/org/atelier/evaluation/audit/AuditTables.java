@@ -41,6 +41,46 @@ public final class AuditTables {
         return sb.toString();
     }
 
+    /** A classifier's held-out confusion matrix: one row per true value, one column per reading, and its accuracy. */
+    public static String confusion(AuditClassifier c) {
+        StringBuilder sb = new StringBuilder();
+        int w = Math.max(8, c.confusion().keySet().stream().mapToInt(String::length).max().orElse(0) + 2);
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s", "true \\ read"));
+        c.confusion().keySet().forEach(v -> sb.append(String.format(Locale.ROOT, "%" + w + "s", v)));
+        sb.append(String.format(Locale.ROOT, "%n"));
+        c.confusion().forEach((truth, row) -> {
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s", truth));
+            row.values().forEach(count -> sb.append(String.format(Locale.ROOT, "%" + w + "d", count)));
+            sb.append(String.format(Locale.ROOT, "%n"));
+        });
+        sb.append(String.format(Locale.ROOT, "held-out accuracy %s of %d images (Tribuo)%n", pct(c.accuracy()),
+                c.heldOutCount()));
+        return sb.toString();
+    }
+
+    /**
+     * A generator's representation: per value the training share, the generated share raw and
+     * corrected, and both amplification factors, each with its interval; then the goodness of fit.
+     */
+    public static String of(RepresentationAudit r) {
+        StringBuilder sb = new StringBuilder();
+        int w = Math.max(10, r.values().stream().mapToInt(String::length).max().orElse(0) + 2);
+        sb.append(String.format(Locale.ROOT, "%s of %d generated samples, as the classifier read them; "
+                + "[%.0f %% intervals: Wilson raw, bootstrap corrected]%n", r.attribute(), r.raw().n(), 100 * r.raw().level()));
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %9s  %-22s %-22s %-18s %-18s%n", "value", "training",
+                "generated, raw", "generated, corrected", "factor, raw", "factor, corrected"));
+        for (Amplification a : r.amplification().values()) {
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %9s  %-22s %-22s %-18s %-18s%n", a.value(),
+                    pct(a.trainingShare()), share(a.rawShare()), share(a.correctedShare()), factor(a.rawFactor()),
+                    factor(a.correctedFactor())));
+        }
+        sb.append(String.format(Locale.ROOT, "raw readings against the training shares: chi-squared %.4g on %d df, "
+                        + "p = %.3g; total variation %s raw, %s corrected%n", r.raw().chiSquare(),
+                r.raw().degreesOfFreedom(), r.raw().pValue(), pct(r.raw().totalVariation()),
+                pct(r.correctedTotalVariation())));
+        return sb.toString();
+    }
+
     /** The rows of a share comparison and its χ² and total variation line. */
     public static String shares(ShareComparison c, String referenceName) {
         StringBuilder sb = new StringBuilder();
@@ -63,6 +103,14 @@ public final class AuditTables {
         return String.format(Locale.ROOT, "%-" + w + "s %7d %10.4g  %-22s %10s %8s %10s%s%n", s.name(), s.n(), s.value(),
                 String.format(Locale.ROOT, "%.4g – %.4g", s.ciLow(), s.ciHigh()), num(s.difference(), "%+.4g"),
                 num(s.ratio(), "%.3f"), num(s.pAdjusted(), "%.3g"), s.disparity() ? "  disparity" : "");
+    }
+
+    private static String share(Amplification.Estimate e) {
+        return pct(e.value()) + " [" + num(100 * e.low(), "%.1f") + ", " + num(100 * e.high(), "%.1f") + "]";
+    }
+
+    private static String factor(Amplification.Estimate e) {
+        return num(e.value(), "%.2f") + " [" + num(e.low(), "%.2f") + ", " + num(e.high(), "%.2f") + "]";
     }
 
     static String num(double v, String format) {

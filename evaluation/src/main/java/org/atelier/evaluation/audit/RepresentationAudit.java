@@ -1,6 +1,5 @@
 package org.atelier.evaluation.audit;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +83,7 @@ public record RepresentationAudit(String attribute, List<String> values, ShareCo
                     t > 0 ? new Amplification.Estimate(row.share() / t, row.ciLow() / t, row.ciHigh() / t) : none,
                     estimate(corrected[k], corrReps, k, 1, o), t > 0 ? estimate(corrected[k] / t, corrReps, k, t, o) : none));
         }
-        double[] correct = new double[heldOutTruth.size()];
-        List<Map<String, String>> truth = new ArrayList<>();
-        for (int i = 0; i < correct.length; i++) {
-            correct[i] = heldOutTruth.get(i).equals(heldOutPred.get(i)) ? 1 : 0;
-            truth.add(Map.of(attribute, heldOutTruth.get(i)));
-        }
-        SliceFrame accuracy = SliceFrame.of("classifier_correct", correct, truth, List.of(attribute),
-                o.withMeasure(SliceOptions.Measure.SHARE).withReference(SliceOptions.Reference.OVERALL));
+        SliceFrame accuracy = AuditClassifier.accuracyBySlice(attribute, heldOutTruth, heldOutPred, o);
         return new RepresentationAudit(attribute, List.copyOf(values), raw, tv / 2, amp, accuracy);
     }
 

@@ -27,10 +27,9 @@ public final class DistributionInputs {
         if (ReferenceStatistics.isReferenceName(path) && FmnistV1.ID.equals(extractorId)) {
             return ReferenceStatistics.load(path, extractorId, extractor);
         }
-        String name = ReferenceStatistics.FMNIST_TEST.equals(path) ? ReferenceStatistics.FASHION_MNIST_TEST : path;
-        if (DatasetCatalog.isName(name)) {
+        if (DatasetCatalog.isName(path)) {
             FeatureExtractor e = extractor.get();
-            return new DistributionInput.Features(ImageFeatureSource.dataset(DatasetCatalog.open(name, e.input().height()), e));
+            return new DistributionInput.Features(ImageFeatureSource.dataset(DatasetCatalog.open(path, e.input().height()), e));
         }
         Path p = Path.of(path);
         if (Files.isDirectory(p)) {

@@ -14,7 +14,8 @@ import org.atelier.models.features.FmnistV1;
 
 /**
  * Committed reference statistics. {@code fashion-mnist:test} (the dataset's name everywhere; the
- * older {@code fmnist-test} is still read): the 10 000 images of the Fashion-MNIST test split
+ * previous release's {@code fmnist-test} is mapped to it, with a warning, by the command line
+ * alone: {@code cli/OldSpellings}): the 10 000 images of the Fashion-MNIST test split
  * through {@code fmnist-v1} (mean, float64 covariance, N), written by
  * {@link ReferenceStatisticsWriter}. The file records the SHA-256 of the extractor weights it
  * was computed with; a mismatch with the shipped weights is refused rather than compared.
@@ -22,8 +23,6 @@ import org.atelier.models.features.FmnistV1;
 public final class ReferenceStatistics {
     /** The test split's dataset name; with fmnist-v1 its statistics are committed. */
     public static final String FASHION_MNIST_TEST = "fashion-mnist:test";
-    /** The name of the previous release, still read. */
-    public static final String FMNIST_TEST = "fmnist-test";
     public static final String FMNIST_TEST_RESOURCE = "fmnist-test.fmnist-v1.stats";
     /** Where Debian's dataset-fashion-mnist package puts the test images (for KID/PRDC). */
     public static final String FMNIST_TEST_IMAGES_FILE = FashionMnist.DEBIAN_FOLDER + "/t10k-images-idx3-ubyte.gz";
@@ -33,7 +32,7 @@ public final class ReferenceStatistics {
     }
 
     public static boolean isReferenceName(String name) {
-        return FASHION_MNIST_TEST.equals(name) || FMNIST_TEST.equals(name);
+        return FASHION_MNIST_TEST.equals(name);
     }
 
     /** The named reference as a comparison side, for the given extractor id. */

@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.atelier.core.image.Image;
-import org.atelier.core.image.ImageGrid;
 import org.atelier.evaluation.audit.Amplification;
+import org.atelier.evaluation.audit.AuditCharts;
 import org.atelier.evaluation.audit.AuditClassifier;
 import org.atelier.evaluation.audit.DatasetAudit;
 import org.atelier.evaluation.audit.RepresentationAudit;
 import org.atelier.evaluation.audit.SliceFrame;
+import org.atelier.evaluation.audit.SliceSamples;
 import org.atelier.evaluation.audit.SliceStats;
-import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
 
 /** The sections of the audit report: findings first, then the training set, the classifier and each generator. */
@@ -97,10 +96,8 @@ final class AuditReport {
             s.text("Accuracy per true value (Wilson 95 % intervals; chi-squared test of each slice against the rest, "
                     + "Holm-adjusted): a classifier worse on one slice biases the raw reading of that slice.");
             s.table(List.of("slice", "n", "accuracy", "95 % interval", "difference to overall", "p (Holm)"), frameRows(acc));
-            Map<String, Charts.Bar> bars = new LinkedHashMap<>();
-            acc.slices().values().forEach(x -> bars.put(x.name(), new Charts.Bar(x.value(), x.ciLow(), x.ciHigh())));
-            s.chart("classifier-accuracy", "Held-out accuracy per " + a + " (whiskers: Wilson 95 % intervals)",
-                    Charts.barsWithIntervals("Classifier accuracy", "accuracy", Map.of("accuracy", bars), 1.0), CHART_W, CHART_H);
+            s.chart("classifier-accuracy", "Held-out accuracy per " + a + " (whiskers: Wilson 95 % intervals; dashed: "
+                    + "overall)", AuditCharts.frame("Classifier accuracy", "accuracy", acc), CHART_W, CHART_H);
         }
         s.text("Tribuo provenance of the classifier: " + c.classifier().provenance());
     }
@@ -116,33 +113,15 @@ final class AuditReport {
         HtmlReport.Section s = report.section("Generator: " + g.config().name(), g.config().note() + String.format(
                 Locale.ROOT, " Weights %s; %d samples, %s, %.1f s; training set %s.", g.weights(),
                 g.drawn().images().size(), drawnHow, g.drawn().seconds(), g.trainingSetId()));
-        Map<String, Charts.Bar> training = new LinkedHashMap<>();
-        Map<String, Charts.Bar> raw = new LinkedHashMap<>();
-        Map<String, Charts.Bar> corrected = new LinkedHashMap<>();
-        Map<String, Charts.Bar> rawF = new LinkedHashMap<>();
-        Map<String, Charts.Bar> corrF = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (Amplification x : r.amplification().values()) {
-            training.put(x.value(), new Charts.Bar(x.trainingShare(), Double.NaN, Double.NaN));
-            raw.put(x.value(), bar(x.rawShare()));
-            corrected.put(x.value(), bar(x.correctedShare()));
-            rawF.put(x.value(), bar(x.rawFactor()));
-            corrF.put(x.value(), bar(x.correctedFactor()));
             rows.add(List.of(x.value(), AuditFindings.pct(x.trainingShare()), est(x.rawShare(), true),
                     est(x.correctedShare(), true), est(x.rawFactor(), false), est(x.correctedFactor(), false)));
         }
-        Map<String, Map<String, Charts.Bar>> shares = new LinkedHashMap<>();
-        shares.put("training", training);
-        shares.put("generated (raw)", raw);
-        shares.put("generated (corrected)", corrected);
         s.chart(id + "-shares", "Training vs generated shares of " + a + " (whiskers: 95 % intervals, Wilson raw, bootstrap corrected)",
-                Charts.barsWithIntervals(g.config().name(), "share", shares, Double.NaN), CHART_W, CHART_H);
-        Map<String, Map<String, Charts.Bar>> factors = new LinkedHashMap<>();
-        factors.put("raw", rawF);
-        factors.put("corrected", corrF);
+                AuditCharts.generatedShares(g.config().name(), r), CHART_W, CHART_H);
         s.chart(id + "-amplification", "Amplification factor (generated / training share); the dashed line at 1 is "
-                        + "faithful reproduction", Charts.barsWithIntervals(g.config().name(), "amplification factor",
-                        factors, 1.0), CHART_W, CHART_H);
+                + "faithful reproduction", AuditCharts.amplification(g.config().name(), r), CHART_W, CHART_H);
         s.table(List.of("slice", "training share", "generated, raw [95 %]", "generated, corrected [95 %]",
                 "amplification, raw [95 %]", "amplification, corrected [95 %]"), rows);
         s.text(String.format(Locale.ROOT, "Raw readings against the training shares: chi-squared %.4g on %d degrees of "
@@ -156,7 +135,7 @@ final class AuditReport {
         }
         if (perSlice > 0) {
             s.figure(id + "-samples", "Generated samples grouped by the value the classifier read (up to " + perSlice
-                    + " each)", grid(g, r, perSlice));
+                    + " each)", SliceSamples.grid(g.drawn().images(), g.audit().readings(), perSlice, "read as "));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", g.config().model());
@@ -176,22 +155,6 @@ final class AuditReport {
         return out;
     }
 
-    private static java.awt.image.BufferedImage grid(AuditRun.GeneratorResult g, RepresentationAudit r, int perSlice) {
-        List<ImageGrid.Row> rows = new ArrayList<>();
-        for (String value : r.values()) {
-            List<Image> mine = new ArrayList<>();
-            for (int i = 0; i < g.audit().readings().size() && mine.size() < perSlice; i++) {
-                if (g.audit().readings().get(i).equals(value)) {
-                    mine.add(g.drawn().images().get(i));
-                }
-            }
-            if (!mine.isEmpty()) {
-                rows.add(new ImageGrid.Row("read as " + value, mine));
-            }
-        }
-        return ImageGrid.labelled(rows, perSlice, 2, true);
-    }
-
     private static List<List<String>> frameRows(SliceFrame f) {
         List<List<String>> rows = new ArrayList<>();
         for (SliceStats x : f.slices().values()) {
@@ -202,10 +165,6 @@ final class AuditReport {
                     Double.isFinite(x.pAdjusted()) ? String.format(Locale.ROOT, "%.3g", x.pAdjusted()) : "–"));
         }
         return rows;
-    }
-
-    private static Charts.Bar bar(Amplification.Estimate e) {
-        return new Charts.Bar(e.value(), e.low(), e.high());
     }
 
     private static String est(Amplification.Estimate e, boolean share) {

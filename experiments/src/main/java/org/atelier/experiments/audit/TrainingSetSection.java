@@ -1,13 +1,11 @@
 package org.atelier.experiments.audit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.atelier.evaluation.audit.AuditCharts;
 import org.atelier.evaluation.audit.DatasetAudit;
 import org.atelier.evaluation.audit.ShareComparison;
-import org.atelier.evaluation.report.Charts;
 import org.atelier.evaluation.report.HtmlReport;
 
 /** A report section on a dataset's shares of one attribute against equal shares: the audit's and the demo's. */
@@ -29,26 +27,12 @@ public final class TrainingSetSection {
         if (withFindings) {
             AuditFindings.dataset(d, a).forEach(s::text);
         }
-        Map<String, Charts.Bar> observed = new LinkedHashMap<>();
-        Map<String, Charts.Bar> equal = new LinkedHashMap<>();
-        d.shares().rows().values().forEach(r -> {
-            observed.put(r.name(), new Charts.Bar(r.share(), r.ciLow(), r.ciHigh()));
-            equal.put(r.name(), new Charts.Bar(r.reference(), Double.NaN, Double.NaN));
-        });
         s.chart("shares-" + a, "Shares of " + a + " (whiskers: Wilson 95 % intervals) beside equal shares",
-                Charts.barsWithIntervals(d.dataset(), "share", series(observed, equal), Double.NaN), CHART_W, CHART_H);
+                AuditCharts.shares(d.dataset(), d.shares(), "equal shares"), CHART_W, CHART_H);
         s.table(List.of("slice", "count", "share", "95 % interval", "equal share", "ratio"), shareRows(d.shares()));
         s.text(String.format(Locale.ROOT, "Chi-squared goodness of fit against equal shares: %.4g on %d degrees of "
                         + "freedom, p %s; total variation distance %s.", d.shares().chiSquare(), d.shares().degreesOfFreedom(),
                 AuditFindings.p(d.shares().pValue()), AuditFindings.pct(d.shares().totalVariation())));
-    }
-
-    private static Map<String, Map<String, Charts.Bar>> series(Map<String, Charts.Bar> observed,
-                                                               Map<String, Charts.Bar> equal) {
-        Map<String, Map<String, Charts.Bar>> out = new LinkedHashMap<>();
-        out.put("observed", observed);
-        out.put("equal shares", equal);
-        return out;
     }
 
     private static List<List<String>> shareRows(ShareComparison c) {

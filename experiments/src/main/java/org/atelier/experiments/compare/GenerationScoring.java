@@ -57,7 +57,7 @@ public final class GenerationScoring {
         this.n = n;
         this.fidResamples = fidResamples;
         this.seed = seed;
-        this.reference = ReferenceStatistics.load(ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, () -> extractor);
+        this.reference = ReferenceStatistics.load(ReferenceStatistics.FASHION_MNIST_TEST, FmnistV1.ID, () -> extractor);
         ImageDataset test = DatasetCatalog.open("fashion-mnist:test", FmnistV1.INPUT.height());
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < Math.min(n, test.size()); i++) {

@@ -54,11 +54,11 @@ public final class ScalingBench {
         long retained;
         long jobs = 0;
         if ("none".equals(master)) {
-            r = DistributionComparison.run(images.toString(), ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, fidOnly);
+            r = DistributionComparison.run(images.toString(), ReferenceStatistics.FASHION_MNIST_TEST, FmnistV1.ID, fidOnly);
             retained = liveHeapAfterFullGc();
         } else {
             try (JavaSparkContext sc = SparkContexts.open(master)) {
-                r = SparkDistribution.run(sc, images.toString(), ReferenceStatistics.FMNIST_TEST, FmnistV1.ID, fidOnly,
+                r = SparkDistribution.run(sc, images.toString(), ReferenceStatistics.FASHION_MNIST_TEST, FmnistV1.ID, fidOnly,
                         SparkDistribution.Limits.DEFAULT);
                 // what the driver keeps once the job is done, its context still open (Spark's job records included)
                 retained = liveHeapAfterFullGc();
