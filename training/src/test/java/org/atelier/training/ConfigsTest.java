@@ -24,7 +24,7 @@ class ConfigsTest {
     @Test
     void shippedConfigsBind() throws IOException {
         List<String> gan = List.of("dcgan-fashion", "cgan-fashion", "wgan-fdgp-fashion", "gan-inpaint-fashion",
-                "dcgan-portraits", "cgan-portraits", "dcgan-demo");
+                "dcgan-portraits", "dcgan-portraits-skewed", "cgan-portraits", "dcgan-demo");
         for (String name : gan) {
             RunConfig c = ConfigLoader.load(CONFIGS.resolve(name + ".yaml"), RunConfig.class, List.of());
             assertEquals(name, c.name());
