@@ -180,14 +180,17 @@ public record SliceFrame(String valueName, List<String> by, SliceOptions.Measure
             SliceFrame f = e.getValue();
             Map<String, SliceStats> rows = new LinkedHashMap<>();
             for (SliceStats s : f.slices().values()) {
-                rows.put(s.name(), new SliceStats(s.name(), s.values(), s.n(), s.tooSmall(), s.value(), s.ciLow(),
-                        s.ciHigh(), s.difference(), s.ratio(), s.pValue(), adjusted[k++], s.disparity()));
+                rows.put(s.name(), s.withPAdjusted(adjusted[k++]));
             }
-            SliceOptions o = f.options().withTests(f.options().valueTest(), method);
-            out.put(e.getKey(), new SliceFrame(f.valueName(), f.by(), f.measure(), f.overall(), rows, f.summary(), o,
-                    f.meanInterval()));
+            out.put(e.getKey(), f.withAdjustedSlices(rows, method));
         }
         return out;
+    }
+
+    /** This frame with its slices replaced by {@code rows}, adjusted by {@code method}; the rest kept. */
+    private SliceFrame withAdjustedSlices(Map<String, SliceStats> rows, MultipleTesting.Method method) {
+        return new SliceFrame(valueName, by, measure, overall, rows, summary,
+                options.withTests(options.valueTest(), method), meanInterval);
     }
 
     /** The slices large enough to estimate. */

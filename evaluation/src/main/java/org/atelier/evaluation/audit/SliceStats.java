@@ -26,6 +26,12 @@ public record SliceStats(String name, Map<String, String> values, int n, boolean
         values = Map.copyOf(values);
     }
 
+    /** This slice with its p-value adjusted in a larger family of comparisons; everything else kept. */
+    public SliceStats withPAdjusted(double adjusted) {
+        return new SliceStats(name, values, n, tooSmall, value, ciLow, ciHigh, difference, ratio, pValue, adjusted,
+                disparity);
+    }
+
     /** The JSON object of one slice: NaN is written as null, so a reader never parses "NaN". */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
