@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
  * subcommand of the top-level {@code atelier} command.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Evaluation metrics: distribution quality (FID, FID∞, KID, PRDC), inpainting fidelity, and paired "
-                + "comparisons of two fidelity evaluations.",
-        subcommands = {DistributionCommand.class, FidelityCommand.class, CompareCommand.class, SlicesCommand.class})
+        description = "Evaluation metrics: distribution quality (FID, FID∞, KID, PRDC), inpainting fidelity, paired "
+                + "comparisons of two fidelity evaluations, and class read-back of class-conditional samples.",
+        subcommands = {DistributionCommand.class, FidelityCommand.class, CompareCommand.class, ClassReadbackCommand.class,
+            SlicesCommand.class})
 public final class MetricsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -17,6 +18,6 @@ public final class MetricsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "choose a subcommand: distribution, fidelity or compare");
+                "choose a subcommand: distribution, fidelity, compare or class-readback");
     }
 }

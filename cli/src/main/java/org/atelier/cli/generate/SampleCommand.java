@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.atelier.core.errors.InvalidInputException;
 import org.atelier.evaluation.audit.AttributeReadback;
+import org.atelier.evaluation.audit.ClassReadback;
 import org.atelier.evaluation.audit.ReadbackAgainstTraining;
 import org.atelier.models.Sampler;
+import org.atelier.models.features.FmnistV1;
 import org.atelier.models.features.PortraitsV1;
 import org.atelier.models.sampling.SampleRequest;
 import org.atelier.models.sampling.Samples;
@@ -57,7 +59,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--read-back", description = "32x32 RGB portrait models: read every sample back with the "
             + "portraits-v1 classifier and print, per attribute the prompt named, how many samples show the asked "
             + "value (Wilson 95 %% interval), and for the others (every attribute of a GAN) the shares read against "
-            + "the shares of the model's training set, with the amplification factor (read / training share).")
+            + "the shares of the model's training set, with the amplification factor (read / training share). "
+            + "Class-conditional Fashion-MNIST models: how many samples fmnist-v1's classifier reads as the class "
+            + "they were drawn under, overall and per class (Wilson 95 %% interval).")
     boolean readBack;
 
     @Option(names = "--json", description = "Print what was drawn (and the read-back table) as JSON.")
@@ -85,7 +89,13 @@ public final class SampleCommand implements Callable<Integer> {
         Sampler sampler = loaded.sampler();
         DiffusionOnly.refuseUnless(Sampling.takesSettings(sampler), diffusion.any() || prompt.prompt != null,
                 "--sampler, --steps, --eta, --guidance, --spacing, --clipped-eps, --prompt and --trajectory", loaded);
-        if (readBack) {
+        boolean classes = readBack && ClassReadback.applies(sampler);
+        if (classes && condition == null && !Sampling.takesSettings(sampler)) {
+            // a conditional GAN asked for no class draws classes at random and cannot say which
+            throw new InvalidInputException("--read-back of " + loaded.dir().root() + " needs --class K: without it "
+                    + "the GAN draws its classes at random");
+        }
+        if (readBack && !classes) {
             AttributeReadback.requireReadable(sampler.channels(), sampler.height(), sampler.width(), loaded.dir().root());
         }
         Samples s;
@@ -95,7 +105,8 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ImageOutputs.write(s.images(), s.columns(), out, outDir, "sample", s.caption(run.getFileName().toString(), seed));
         ImageOutputs.writeTrajectory(s.trajectory(), diffusion.trajectory);
-        AttributeReadback.Result read = readBack ? AttributeReadback.of(s, PortraitsV1.load()) : null;
+        ClassReadback readClasses = classes ? ClassReadback.of(s, sampler.conditions(), FmnistV1.load()) : null;
+        AttributeReadback.Result read = readBack && !classes ? AttributeReadback.of(s, PortraitsV1.load()) : null;
         ReadbackAgainstTraining vsTraining = read == null ? null : ReadbackAgainstTraining.of(read, loaded.trainingSet());
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -113,6 +124,7 @@ public final class SampleCommand implements Callable<Integer> {
             m.put("out", out == null ? null : out.toString());
             m.put("out_dir", outDir == null ? null : outDir.toString());
             m.put("read_back", read == null ? null : read.toJson());
+            m.put("class_read_back", readClasses == null ? null : readClasses.toJson());
             m.put("read_back_vs_training", vsTraining == null ? null : vsTraining.toJson());
             System.out.println(Json.pretty(m));
             return 0;
@@ -126,6 +138,10 @@ public final class SampleCommand implements Callable<Integer> {
         } else {
             System.out.printf("%d samples from %s%s%s%n", n, loaded.checkpoint(),
                     s.classAsked() != null ? " of class " + s.classAsked() : "", ImageOutputs.arrows(out, outDir));
+        }
+        if (readClasses != null) {
+            System.out.println("read back by " + FmnistV1.ID + "'s classifier:");
+            readClasses.lines().forEach(System.out::println);
         }
         if (read != null) {
             System.out.println("read back by " + PortraitsV1.ID + ":");

@@ -65,4 +65,25 @@ class SampleReadBackTest {
         assertEquals(1.0, training, 1e-9, "the training shares of every value sum to 1");
         assertEquals(4, read);
     }
+
+    /**
+     * A published class-conditional Fashion-MNIST model: its samples are read back against the class
+     * each was drawn under, and the same PNGs read back from the folder give the same count.
+     */
+    @Test
+    void aFashionClassModelIsReadAgainstTheAskedClassAndItsFolderAgrees(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("samples");
+        com.fasterxml.jackson.databind.JsonNode drawn = org.atelier.core.io.Json.mapper().readTree(ok("sample",
+                "ddpm-cond-fashion", "--n", "20", "--steps", "20", "--seed", "3", "--read-back", "--json",
+                "--no-progress", "--out-dir", dir.toString()).out());
+        com.fasterxml.jackson.databind.JsonNode overall = drawn.at("/class_read_back/overall");
+        assertEquals(10, drawn.at("/class_read_back/per_class").size(), "two of each class, in turn");
+        assertTrue(overall.get("count").asInt() >= 16, "a trained model at guidance 3 draws its classes: " + overall);
+        com.fasterxml.jackson.databind.JsonNode folder = org.atelier.core.io.Json.mapper().readTree(ok("metrics",
+                "class-readback", "--generated", dir.toString(), "--json").out());
+        assertEquals(overall.get("count").asInt(), folder.at("/overall/count").asInt(), folder.toString());
+        MainTestAccess.fails("no image files", "metrics", "class-readback", "--generated", tmp.toString());
+        MainTestAccess.fails("needs --class", "sample", "cgan-fashion", "--n", "2", "--read-back", "--out",
+                tmp.resolve("g.png").toString());
+    }
 }

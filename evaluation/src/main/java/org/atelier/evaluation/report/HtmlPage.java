@@ -14,6 +14,7 @@ final class HtmlPage {
             img{image-rendering:pixelated;border:1px solid #ddd}
             table{border-collapse:collapse;margin:.6em 0;font-size:.9em} td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}
             th{background:#f3f3f3} td:first-child,th:first-child{text-align:left}
+            .tw{overflow-x:auto;max-width:100%}
             .prov{font-size:.8em;color:#555} .prov td{text-align:left}
             """;
 
@@ -52,7 +53,8 @@ final class HtmlPage {
                     .append("\" alt=\"").append(esc(c.caption())).append("\"><figcaption>").append(esc(c.caption()))
                     .append(" (<a href=\"").append(esc(c.name())).append(".svg\">SVG</a>)</figcaption></figure>\n");
         } else if (b instanceof HtmlReport.Block.Table t) {
-            h.append("<table><tr>");
+            // a table with many columns (the comparison's summary) scrolls inside its box, not the page
+            h.append("<div class=\"tw\"><table><tr>");
             t.header().forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
             h.append("</tr>\n");
             for (List<String> row : t.rows()) {
@@ -60,7 +62,7 @@ final class HtmlPage {
                 row.forEach(x -> h.append("<td>").append(esc(x)).append("</td>"));
                 h.append("</tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         } else if (b instanceof HtmlReport.Block.Text t) {
             h.append("<p>").append(esc(t.paragraph())).append("</p>\n");
         }

@@ -40,6 +40,7 @@ class HtmlReportTest {
         assertTrue(html.contains("Counts &amp; shares"));
         assertTrue(html.contains("counts.png") && html.contains("counts.svg") && html.contains("grid.png"));
         assertTrue(html.contains("abc123"), "dataset hash in the provenance table");
+        assertTrue(html.contains("<div class=\"tw\"><table><tr><th>slice</th>"), "a wide table scrolls in its own box");
         BufferedImage png = ImageIO.read(dir.resolve("counts.png").toFile());
         assertEquals(500, png.getWidth());
         String svg = Files.readString(dir.resolve("counts.svg"));

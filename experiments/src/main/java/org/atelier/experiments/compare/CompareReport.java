@@ -20,6 +20,7 @@ import org.atelier.evaluation.fidelity.FidelityEvaluation;
 import org.atelier.evaluation.fidelity.FidelityReport;
 import org.atelier.evaluation.fidelity.FidelityTables;
 import org.atelier.evaluation.fidelity.Region;
+import org.atelier.evaluation.fidelity.Summary;
 import org.atelier.evaluation.report.HtmlReport;
 import org.atelier.models.backend.Backends;
 import org.atelier.models.features.FmnistV1;
@@ -121,8 +122,10 @@ public final class CompareReport {
         HtmlReport.Section s = report.section("Generation", String.format(Locale.ROOT, "Every model draws N = %d "
                         + "samples from %s. FID (extractor fmnist-v1, %d-d) against the committed "
                         + "statistics of the 10 000 Fashion-MNIST test images, with a %d-resample basic bootstrap 95 %% "
-                        + "interval over the generated samples; FID∞ by the 1/N fit of 10 nested subsets; KID (100 subsets) "
-                        + "and precision/recall/density/coverage (k = 3) against %d test images spread over the split; "
+                        + "interval over the generated samples; FID∞ by the 1/N fit of 10 nested subsets; KID (100 subsets; "
+                        + "its interval the same bootstrap over the generated samples, since KID's spread over subsets is "
+                        + "zero when a subset holds all N) and precision/recall/density/coverage (k = 3) against %d test "
+                        + "images spread over the split; "
                         + "for class-conditional models, the share of samples the extractor's classifier (92.09 %% on real "
                         + "test images) reads as the class asked, with Wilson intervals. Sampling time is wall time on this "
                         + "machine, which was shared with other jobs: compare times only within this table. ★ marks a "
@@ -224,17 +227,33 @@ public final class CompareReport {
         List<List<String>> rows = new ArrayList<>();
         for (InpaintingScoring.Run r : runs) {
             var hole = r.plain().overall().get(Region.HOLE);
-            var bandPlain = r.plain().overall().get(Region.BAND);
-            var bandFeathered = r.feathered() == null ? null : r.feathered().overall().get(Region.BAND);
             rows.add(List.of(r.maskKind(), r.method(), String.format(Locale.ROOT, "%.1f %%", 100 * r.meanHole()),
-                    mean(hole, "psnr"), mean(hole, "ssim"), mean(hole, "perceptual"), mean(bandPlain, "psnr"),
-                    bandFeathered == null ? "—" : mean(bandFeathered, "psnr"),
+                    psnr(r.plain(), Region.HOLE), mean(hole, "ssim"), mean(hole, "perceptual"), psnr(r.plain(), Region.BAND),
+                    r.feathered() == null ? "—" : psnr(r.feathered(), Region.BAND),
                     String.format(Locale.ROOT, "%.2f", r.seconds() / r.plain().images().size())));
         }
         return rows;
     }
 
-    private static String mean(Map<String, org.atelier.evaluation.fidelity.Summary> m, String metric) {
+    /**
+     * Mean PSNR ± std over the images whose fill is not exact on the region: an exact one (an all-black
+     * scratch filled black) has an infinite PSNR, which would make the mean infinite. The paired tests
+     * and the charts leave those images out too; the cell says how many.
+     */
+    static String psnr(FidelityReport report, Region region) {
+        double[] all = report.images().stream().filter(i -> i.regions().containsKey(region))
+                .mapToDouble(i -> i.regions().get(region).psnr()).filter(v -> !Double.isNaN(v)).toArray();
+        double[] finite = java.util.Arrays.stream(all).filter(Double::isFinite).toArray();
+        if (finite.length == 0) {
+            return all.length == 0 ? "—" : "∞";
+        }
+        Summary x = Summary.of(finite);
+        String exact = finite.length < all.length ? String.format(Locale.ROOT, " (%d exact, left out)",
+                all.length - finite.length) : "";
+        return String.format(Locale.ROOT, "%.3f ± %.3f%s", x.mean(), x.std(), exact);
+    }
+
+    private static String mean(Map<String, Summary> m, String metric) {
         if (m == null || m.get(metric) == null || m.get(metric).count() == 0) {
             return "—";
         }

@@ -16,6 +16,7 @@ import org.atelier.evaluation.distribution.DistributionInput;
 import org.atelier.evaluation.distribution.DistributionOptions;
 import org.atelier.evaluation.distribution.DistributionResult;
 import org.atelier.evaluation.distribution.KernelInceptionDistance;
+import org.atelier.evaluation.distribution.KidBootstrap;
 import org.atelier.evaluation.distribution.MemoryFeatureSource;
 import org.atelier.evaluation.distribution.PrecisionRecallDensityCoverage;
 import org.atelier.evaluation.distribution.ReferenceStatistics;
@@ -112,8 +113,9 @@ public final class GenerationScoring {
             seconds += s.seconds();
             for (int i = 0; i < k; i++) {
                 images.add(asPng(s.images().get(i)));
-                // diffusion asks the classes in turn within each call; a conditional GAN one class per call
-                asked[from + i] = classGan ? chunk % sampler.conditions().size() : i % Math.max(1, sampler.conditions().size());
+            }
+            if (classDiffusion || classGan) {
+                System.arraycopy(s.askedClasses(sampler.conditions()), 0, asked, from, k);
             }
             if (s.diffusion()) {
                 drawn = String.format(Locale.ROOT, "%s-%d, guidance %s", s.options().sampler().name(), s.options().steps(),
@@ -128,6 +130,10 @@ public final class GenerationScoring {
                 new DistributionInput.Features(referenceSubset), new DistributionOptions(false, false, true,
                         KernelInceptionDistance.DEFAULT_SUBSETS, Math.min(KernelInceptionDistance.DEFAULT_SUBSET_SIZE, n),
                         true, PrecisionRecallDensityCoverage.DEFAULT_K, 0, seed), info);
+        // KID's spread over subsets is zero when one subset holds all N samples (N up to 1000, every
+        // compare run), so its interval is the bootstrap over the generated samples, as the audit's per-slice KID
+        KidBootstrap.Result kidBootstrap = KidBootstrap.compute(feats, referenceSubset.rows(),
+                KernelInceptionDistance.DEFAULT_SUBSETS, fidResamples, 0.95, Seeds.derive(seed, "kid-interval"));
         ClassReadback readback = classDiffusion || classGan
                 ? ClassReadback.of(sampler.conditions(), asked, ClassReadback.argMax(logits(images))) : null;
         Long params = null;
@@ -144,7 +150,7 @@ public final class GenerationScoring {
             origin = "published " + m.model() + " (SHA-256 " + card.weights().sha256().substring(0, 12) + "…)";
         }
         int columns = classDiffusion ? sampler.conditions().size() : 10;
-        return new ModelScores(m.label(), origin, drawn, fid, kidPrdc, readback, seconds / n, params, steps, configured,
+        return new ModelScores(m.label(), origin, drawn, fid, kidPrdc, kidBootstrap.interval(), readback, seconds / n, params, steps, configured,
                 trainSeconds, List.copyOf(images.subList(0, Math.min(classGan ? n : 40, n))), columns);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.atelier.core.image.Image;
 import org.atelier.evaluation.audit.ClassReadback;
 import org.atelier.evaluation.distribution.DistributionResult;
+import org.atelier.evaluation.stats.Bootstrap;
 
 /**
  * One generator's row of the comparison.
@@ -15,6 +16,7 @@ import org.atelier.evaluation.distribution.DistributionResult;
  * @param drawn           how samples were drawn (sampler, steps, guidance; or "one pass")
  * @param fid             FID with its interval and FID∞, against the committed fmnist-test statistics
  * @param kidPrdc         KID and PRDC against N reference images
+ * @param kidInterval     KID's 95 % percentile-bootstrap interval over the generated samples ({@code KidBootstrap})
  * @param readback        class read-back, or null for an unconditional model
  * @param secondsPerImage sampling wall time per image (this machine, shared; see the report)
  * @param parameters      parameters from the model card, or null
@@ -28,7 +30,7 @@ import org.atelier.evaluation.distribution.DistributionResult;
  * returns this row to the driver.
  */
 public record ModelScores(String label, String origin, String drawn, DistributionResult fid, DistributionResult kidPrdc,
-                          ClassReadback readback, double secondsPerImage, Long parameters, Long trainingSteps,
+                          Bootstrap.Interval kidInterval, ClassReadback readback, double secondsPerImage, Long parameters, Long trainingSteps,
                           Long configuredSteps, Double trainSeconds, List<Image> grid, int gridColumns)
         implements java.io.Serializable {
 
@@ -40,6 +42,7 @@ public record ModelScores(String label, String origin, String drawn, Distributio
         m.put("n", fid.nA());
         m.put("fid", fid.toJson());
         m.put("kid_prdc", kidPrdc.toJson());
+        m.put("kid_ci95", List.of(kidInterval.low(), kidInterval.high()));
         m.put("class_readback", readback == null ? null : readback.toJson());
         m.put("seconds_per_image", secondsPerImage);
         m.put("parameters", parameters);

@@ -9,10 +9,10 @@ import org.atelier.evaluation.stats.Bootstrap;
 /**
  * The generation summary: models as rows, metrics with their intervals as columns. A column's best
  * value is marked (★) only where its interval lies wholly on the better side of every other
- * model's interval; columns without an interval (FID∞, KID's subset spread, PRDC) are never marked.
+ * model's interval; columns without an interval (FID∞, PRDC) are never marked.
  */
 public final class SummaryTable {
-    public static final List<String> HEADER = List.of("model", "sampling", "N", "FID [95 % CI]", "FID∞", "KID ×10³ (± std)",
+    public static final List<String> HEADER = List.of("model", "sampling", "N", "FID [95 % CI]", "FID∞", "KID ×10³ [95 % CI]",
             "precision", "recall", "density", "coverage", "class read-back [95 % CI]", "s / image", "parameters",
             "training");
 
@@ -21,6 +21,7 @@ public final class SummaryTable {
 
     public static List<List<String>> rows(List<ModelScores> models) {
         int bestFid = separatedBest(models.stream().map(m -> m.fid().fidInterval()).toList(), false);
+        int bestKid = separatedBest(models.stream().map(ModelScores::kidInterval).toList(), false);
         List<Bootstrap.Interval> readback = models.stream().map(m -> m.readback() == null ? null
                 : new Bootstrap.Interval(m.readback().overall().ciLow(), m.readback().overall().ciHigh(), 0.95, 0)).toList();
         int bestReadback = separatedBest(readback, true);
@@ -36,7 +37,8 @@ public final class SummaryTable {
                     100 * m.readback().overall().ciHigh(), i == bestReadback ? " ★" : "");
             rows.add(List.of(m.label(), m.drawn(), Long.toString(f.nA()), fid,
                     f.fidInf() == null ? "n/a (N < 100)" : String.format(Locale.ROOT, "%.2f", f.fidInf()),
-                    String.format(Locale.ROOT, "%.2f ± %.2f", 1e3 * k.kid().mean(), 1e3 * k.kid().std()),
+                    String.format(Locale.ROOT, "%.2f [%.2f, %.2f]%s", 1e3 * k.kid().mean(), 1e3 * m.kidInterval().low(),
+                            1e3 * m.kidInterval().high(), i == bestKid ? " ★" : ""),
                     num(k.prdc().precision()), num(k.prdc().recall()), num(k.prdc().density()), num(k.prdc().coverage()),
                     rb, String.format(Locale.ROOT, "%.3f", m.secondsPerImage()),
                     m.parameters() == null ? "—" : String.format(Locale.ROOT, "%,d", m.parameters()), training(m)));

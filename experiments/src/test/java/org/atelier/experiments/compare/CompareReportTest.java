@@ -61,6 +61,11 @@ class CompareReportTest {
             assertTrue(fid.path("fid_small_n").asBoolean(), "100 samples against 256-d features is flagged");
             assertTrue(fid.path("fid_inf").isNumber());
             assertTrue(m.at("/kid_prdc/kid_mean").isNumber() && m.at("/kid_prdc/coverage").isNumber());
+            double kid = m.at("/kid_prdc/kid_mean").asDouble();
+            assertTrue(m.at("/kid_ci95/0").asDouble() < m.at("/kid_ci95/1").asDouble(),
+                    "KID's interval has a width even where one subset holds all N samples: " + m.path("kid_ci95"));
+            assertTrue(m.at("/kid_ci95/0").asDouble() <= kid && kid <= m.at("/kid_ci95/1").asDouble() + 1e-9,
+                    "KID " + kid + " inside " + m.path("kid_ci95"));
             assertTrue(m.path("seconds_per_image").asDouble() > 0);
         }
         JsonNode readback = models.get(0).path("class_readback");

@@ -22,8 +22,34 @@ import org.atelier.models.diffusion.Trajectory;
  */
 public record Samples(List<Image> images, int columns, String drawn, String classAsked, SamplingOptions options,
                       ConditionSpace space, Condition asked, Trajectory trajectory, double seconds) {
+    /** {@link #drawn} of a class-conditional model asked for no class: it draws the classes in turn. */
+    public static final String EVERY_CLASS_IN_TURN = "every class in turn";
+
     public Samples {
         images = List.copyOf(images);
+    }
+
+    /**
+     * The class index each image was drawn under, for a class-conditional model: the one class asked,
+     * or the classes in turn (image i under class i mod their number, {@link Sampling}'s rule).
+     *
+     * @param classes the model's class names ({@code Sampler.conditions()})
+     * @throws IllegalStateException when the images were drawn under no class
+     */
+    public int[] askedClasses(List<String> classes) {
+        int[] out = new int[images.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (classAsked != null) {
+                out[i] = classes.indexOf(classAsked);
+            } else if (drawn.equals(EVERY_CLASS_IN_TURN)) {
+                out[i] = Sampling.classInTurn(i, classes.size());
+            } else if (!space.isEmpty() && space.slots().size() == 1 && !asked.equals(space.nullCondition())) {
+                out[i] = asked.value(0);
+            } else {
+                throw new IllegalStateException("these samples were drawn under no class (" + drawn + ")");
+            }
+        }
+        return out;
     }
 
     /** Whether the images came from a reverse diffusion process (settings, guidance and steps apply). */

@@ -64,6 +64,11 @@ public final class Sampling {
                 name, null, ConditionSpace.none(), ConditionSpace.none().nullCondition(), null, seconds);
     }
 
+    /** The class image {@code i} is drawn under when a class-conditional model draws its classes in turn. */
+    public static int classInTurn(int i, int classes) {
+        return i % classes;
+    }
+
     /**
      * Without a condition, a class-conditional model draws the classes in turn (one grid column per
      * class when n is a multiple of their number); an attribute model samples unconditionally.
@@ -75,7 +80,7 @@ public final class Sampling {
         int classes = cycle ? model.conditions().size() : 0;
         List<Condition> cs = new ArrayList<>(r.n());
         for (int i = 0; i < r.n(); i++) {
-            cs.add(condition != null ? condition : cycle ? model.conditionAt(i % classes)
+            cs.add(condition != null ? condition : cycle ? model.conditionAt(classInTurn(i, classes))
                     : model.conditionSpace().nullCondition());
         }
         TrajectoryRecorder rec = r.trajectory()
@@ -86,7 +91,7 @@ public final class Sampling {
         double seconds = (System.nanoTime() - t0) / 1e9;
         int columns = cycle && r.n() % classes == 0 ? classes : ImageGrid.squareColumns(r.n());
         String drawn = condition != null ? model.conditionSpace().describe(condition)
-                : cycle ? "every class in turn" : "unconditional";
+                : cycle ? Samples.EVERY_CLASS_IN_TURN : "unconditional";
         return new Samples(images, columns, drawn, null, o, model.conditionSpace(),
                 Conditions.orNull(model, condition), r.trajectory() ? rec.trajectory() : null, seconds);
     }

@@ -1,5 +1,6 @@
 package org.atelier.models.sampling;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -53,6 +54,16 @@ class SamplingTest {
         assertEquals("class=b", b.drawn());
         assertNotNull(b.trajectory());
         assertEquals(2, b.trajectory().samples());
+
+        assertArrayEquals(new int[] {0, 1, 2, 0, 1, 2}, s.askedClasses(m.conditions()), "in turn");
+        assertArrayEquals(new int[] {1, 1}, b.askedClasses(m.conditions()), "the one class asked");
+    }
+
+    @Test
+    void samplesDrawnUnderNoClassHaveNoAskedClass() {
+        ImageGan gan = new ImageGan(GanConfig.dcgan(GanArch.DCGAN28, 16), 1, List.of(), 7);
+        Samples s = Sampling.draw(gan, SampleRequest.of(3, 1));
+        assertThrows(IllegalStateException.class, () -> s.askedClasses(List.of("a", "b")));
     }
 
     @Test
