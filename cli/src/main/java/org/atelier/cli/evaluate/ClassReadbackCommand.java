@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code atelier metrics class-readback --generated DIR [--class K] [--json]}. */
 @Command(name = "class-readback", mixinStandardHelpOptions = true,
         description = {"How many Fashion-MNIST samples fmnist-v1's classifier reads as the class they were drawn "
-                + "under, overall and per class, with Wilson 95 % intervals: for samples another tool wrote (a "
+                + "under, overall and per class, with Wilson 95 %% intervals: for samples another tool wrote (a "
                 + "PyTorch model's, say) beside `atelier sample --read-back`, which reads its own.",
             "Files are read in name order; without --class, file k was drawn under class k mod 10, the order "
                 + "`atelier sample --out-dir` writes them."})

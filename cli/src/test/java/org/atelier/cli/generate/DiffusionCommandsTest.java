@@ -43,7 +43,9 @@ class DiffusionCommandsTest {
         fails("--eta is DDIM's", "sample", run.toString(), "--sampler", "ddpm", "--eta", "1", "--out", grid.toString());
         fails("--steps must be in 1..100", "sample", run.toString(), "--steps", "101", "--out", grid.toString());
         fails("give one or the other", "sample", run.toString(), "--class", "1", "--prompt", "bag", "--out", grid.toString());
-        fails("--read-back reads 32x32 RGB portraits", "sample", run.toString(), "--read-back", "--out", grid.toString());
+        // a class-conditional Fashion-MNIST model is read back against the class each sample was drawn under
+        assertTrue(ok("sample", run.toString(), "--read-back", "--n", "10", "--steps", "2", "--out", grid.toString())
+                .out().contains("read back by fmnist-v1's classifier"));
 
         Path img = tmp.resolve("in.png");
         ImageFiles.writePng(FashionMnist.embeddedTest().get(0).image(), img);
