@@ -33,11 +33,15 @@ class CompareReportTest {
                 "trainer: {steps: 2, batch_size: 4, optimizer: {kind: adam, lr: 0.0002, beta1: 0.5},",
                 "          checkpoint_every: 2, log_every: 1, sample_count: 4}", ""));
         Path gan = TinyRuns.train(ganCfg, "tiny-gan", tmp);
+        Path cganCfg = tmp.resolve("tiny-cgan.yaml");
+        Files.writeString(cganCfg, Files.readString(ganCfg).replace("tiny-gan", "tiny-cgan").replace("dcgan,", "cgan,"));
+        Path cgan = TinyRuns.train(cganCfg, "tiny-cgan", tmp);
         Path cfg = tmp.resolve("compare.yaml");
         Files.writeString(cfg, String.join("\n", "name: tiny", "seed: 1", "out: " + tmp.resolve("report"),
                 "generation:", "  n: 100", "  fid_resamples: 20", "  models:",
                 "    - {label: tiny DDPM, model: '" + ddpm + "', sampler: ddim, steps: 2, guidance: 2}",
                 "    - {label: tiny GAN, model: '" + gan + "'}",
+                "    - {label: tiny cGAN, model: '" + cgan + "'}",
                 "    - {label: absent, model: '" + tmp.resolve("no-such-model") + "'}",
                 "inpainting:", "  dataset: 'fashion-mnist:test'", "  n: 3", "  band: 2", "  feather: 1.0",
                 "  resamples: 100", "  mask_kinds: [text, scratches]", "  methods:",
@@ -52,7 +56,7 @@ class CompareReportTest {
     @Test
     void everyModelHasFidWithAnIntervalAndNAndTheConditionalOneAReadBack() {
         JsonNode models = results.at("/generation/models");
-        assertEquals(2, models.size());
+        assertEquals(3, models.size());
         for (JsonNode m : models) {
             assertEquals(100, m.path("n").asInt());
             JsonNode fid = m.path("fid");
@@ -72,6 +76,9 @@ class CompareReportTest {
         assertTrue(readback.at("/overall/ci95/0").asDouble() <= readback.at("/overall/share").asDouble());
         assertEquals(10, readback.path("per_class").size(), "every class asked ten times");
         assertTrue(models.get(1).path("class_readback").isNull(), "the DCGAN is unconditional");
+        // a conditional GAN draws one class per call; its 100 samples still hold every class ten times
+        JsonNode cganClasses = models.get(2).at("/class_readback/per_class");
+        assertEquals(10, cganClasses.size(), cganClasses.toString());
         assertTrue(results.at("/missing/absent").asText().contains("no-such-model"));
     }
 
