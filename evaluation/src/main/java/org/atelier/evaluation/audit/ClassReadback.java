@@ -109,7 +109,7 @@ public record ClassReadback(List<ShareTable.Share> perClass, ShareTable.Share ov
             for (int i = from; i < Math.min(n, from + BATCH); i++) {
                 batch.add(reader.prepare(image.apply(i), source.apply(i)));
             }
-            int[] r = argMax(reader.logits(batch));
+            int[] r = reader.classify(batch);
             System.arraycopy(r, 0, read, from, r.length);
         }
         return read;
