@@ -16,8 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A single-layer figure: GroupNorm (8 groups) + SiLU, forward and backward, on the largest
  * activation of UNet-28's up path at batch 64 — (64, 64, 28, 28), the gradient of a fixed upstream
- * tensor. The fast engine runs {@link GroupNormAct}; SameDiff the UNet's composed form (with its
- * training-graph products) and its autodiff.
+ * tensor. The fast engine runs {@link GroupNormAct} on the same values channels-last; SameDiff the
+ * UNet's composed form (with its training-graph products) and its autodiff.
  */
 final class GroupNormSiluCase implements BenchCase {
     static final int CHANNELS = 64;
@@ -55,9 +55,12 @@ final class GroupNormSiluCase implements BenchCase {
             return () -> sd.calculateGradients(Map.of("x", x), "x", "gn_gamma", "gn_beta");
         }
         GroupNormAct layer = new GroupNormAct(gamma, beta, gamma.like(), beta.like(), GROUPS, true, n, CHANNELS, side);
+        // the fast layer works channels-last (N, H, W, C), as the fast UNet holds its activations
+        INDArray xLast = x.permute(0, 2, 3, 1).dup('c');
+        INDArray gyLast = gy.permute(0, 2, 3, 1).dup('c');
         return () -> {
-            layer.forward(x, null);
-            layer.backward(gy);
+            layer.forward(xLast, null);
+            layer.backward(gyLast);
         };
     }
 }

@@ -38,6 +38,16 @@ public interface Trainable {
     }
 
     /**
+     * Steps that may pass between the loop's collections ({@code trainer.collect_garbage}): 1 where
+     * a step leaves its arrays to the collector (SameDiff graphs: ND4J frees their off-heap memory
+     * only when the Java handles are collected), more where a step reuses its arrays and leaves
+     * little behind, so that a full collection per step would cost more than it frees.
+     */
+    default int stepsPerCollection() {
+        return 1;
+    }
+
+    /**
      * A preview of progress for the sample grid written every K steps: the same inputs every
      * time ({@code fixed} real samples and {@code seed} for noise and masks), so frames are
      * comparable. Called with the EMA weights in place.

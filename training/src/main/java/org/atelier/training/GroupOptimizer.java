@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.atelier.training.config.OptimizerConfig;
+import org.atelier.training.config.OptimizerKind;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,11 +14,13 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
 
 /**
- * The optimiser of one parameter group: ND4J's updater (Adam, RMSProp) over the group's
- * gradients laid end to end in one vector, with global-norm clipping and AdamW's decoupled
- * weight decay in front. Its state (the updater's moment vector and the update count, which
- * Adam's bias correction reads) is what a checkpoint keeps. Public so that {@code atelier bench}
- * times this very update rather than a copy of it.
+ * The optimiser of one parameter group: Adam or RMSProp over the group's gradients laid end to end
+ * in one vector, with global-norm clipping and AdamW's decoupled weight decay in front. Its state
+ * (the updater's moment vector and the update count, which Adam's bias correction reads) is what a
+ * checkpoint keeps. Adam on float32 parameters runs as {@link FusedAdam}, one pass over each
+ * parameter in place with ND4J's formula and state layout; RMSProp, and Adam on anything else,
+ * through ND4J's updater on a flattened copy. Public so that {@code atelier bench} times this very
+ * update rather than a copy of it.
  */
 public final class GroupOptimizer {
     private final OptimizerConfig cfg;
@@ -25,6 +28,7 @@ public final class GroupOptimizer {
     private final IUpdater updaterConfig;
     private final GradientUpdater<?> updater;
     private final INDArray state;
+    private final boolean fuseAdam;
     private long updates;
 
     /**
@@ -32,6 +36,12 @@ public final class GroupOptimizer {
      * @param count their total number of values
      */
     public GroupOptimizer(OptimizerConfig cfg, List<String> names, long count) {
+        this(cfg, names, count, true);
+    }
+
+    /** @param fuseAdam false: always ND4J's updater (the fused pass's test compares the two) */
+    GroupOptimizer(OptimizerConfig cfg, List<String> names, long count, boolean fuseAdam) {
+        this.fuseAdam = fuseAdam;
         this.cfg = cfg;
         this.names = List.copyOf(names);
         this.updaterConfig = switch (cfg.kind()) {
@@ -50,12 +60,24 @@ public final class GroupOptimizer {
      */
     public double apply(Map<String, INDArray> params, Map<String, INDArray> grads, double lr, double clipNorm) {
         List<INDArray> parts = new ArrayList<>(names.size());
+        List<INDArray> values = new ArrayList<>(names.size());
         for (String n : names) {
             INDArray g = grads.get(n);
             if (g == null) {
                 throw new IllegalStateException("the step gave no gradient for parameter " + n);
             }
             parts.add(g);
+            values.add(params.get(n));
+        }
+        boolean adam = cfg.kind() == OptimizerKind.ADAM || cfg.kind() == OptimizerKind.ADAMW;
+        if (fuseAdam && adam && FusedAdam.applies(values, parts)) {
+            double keep = cfg.weightDecay() > 0 ? 1 - lr * cfg.weightDecay() : 1;
+            double norm = FusedAdam.step(values, parts, state, updates, lr, cfg.beta1(), cfg.beta2(), cfg.eps(), clipNorm,
+                    keep);
+            if (Double.isFinite(norm)) {
+                updates++;
+            }
+            return norm;
         }
         INDArray flat = Nd4j.toFlattened('c', parts).castTo(DataType.FLOAT).reshape(1, -1);
         double norm = flat.norm2Number().doubleValue();

@@ -168,7 +168,7 @@ public final class Trainer {
                     Context ctx = new Context(s, new SplittableRandom(Seeds.derive(seed, "step/" + s)), lr);
                     long a = System.nanoTime();
                     Map<String, Double> losses = model.step(batch, ctx);
-                    if (cfg.collectGarbage()) {
+                    if (cfg.collectGarbage() && (s + 1) % model.stepsPerCollection() == 0) {
                         // counted in the step time: see TrainerConfig.collectGarbage for why it pays
                         System.gc();
                     }

@@ -19,9 +19,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * graph holds (looked up by the same names, so checkpoints, the optimiser and the EMA see no
  * difference), each layer's activations and gradients in arrays allocated once per batch size and
  * reused. Convolutions and matrix products are ND4J's native ops; GroupNorm+SiLU, upsampling, the
- * softmax and the loss are hand-written loops ({@code org.atelier.models.fast}). SameDiff's autodiff
- * of {@link UNet} is the oracle: FastUNetTest compares every parameter's gradient and a loss
- * trajectory. Float32 or float64, whichever the parameters are.
+ * softmax and the loss are hand-written loops ({@code org.atelier.models.fast}). Inside, activations
+ * are channels-last (N, H, W, C), the layout ND4J's oneDNN convolves without transposing
+ * ({@link Conv}); the input and output keep the UNet's (N, C, H, W), transposed at the two ends.
+ * SameDiff's autodiff of {@link UNet} is the oracle: FastUNetTest compares every parameter's
+ * gradient and a loss trajectory. Float32 or float64, whichever the parameters are.
  */
 public final class FastUNet {
     /** Batch sizes whose buffers are kept (training and the sampling chunk, with or without guidance). */
@@ -59,7 +61,8 @@ public final class FastUNet {
     public double lossAndGradients(INDArray x, INDArray temb, INDArray cond, INDArray target) {
         Plan p = plan(x.size(0));
         INDArray out = p.forward(x, temb, cond);
-        double loss = Kernels.mseWithGradient(out, target, p.gOut);
+        double loss = Kernels.mseWithGradient(out, target, p.gOutNchw);
+        p.gOut.assign(p.gOutNchw.permute(0, 2, 3, 1));
         p.backward();
         return loss;
     }
@@ -108,10 +111,12 @@ public final class FastUNet {
     /** Every layer and buffer for one batch size. */
     private final class Plan {
         final long n;
-        final INDArray x;
+        final INDArray x;          // channels-last copy of the input
         final INDArray temb;
         final INDArray cond;
-        final INDArray gOut;
+        final INDArray outNchw;    // the output in the UNet's layout
+        final INDArray gOutNchw;   // the loss gradient in that layout, then
+        final INDArray gOut;       // channels-last
         // time embedding: emb = fc2(SiLU(fc1(temb))) [+ cond·E]; embAct = SiLU(emb)
         final Dense fc1;
         final INDArray act1;
@@ -143,10 +148,12 @@ public final class FastUNet {
             int tw = spec.timeWidth();
             List<Integer> w = spec.widths();
             int levels = w.size();
-            x = Nd4j.create(dt, n, channels, side, side);
+            x = Nd4j.create(dt, n, side, side, channels);
             temb = Nd4j.create(dt, n, tw);
             cond = conditional ? Nd4j.create(dt, n, p("cond_embed").size(0)) : null;
-            gOut = Nd4j.create(dt, n, channels, side, side);
+            outNchw = Nd4j.create(dt, n, channels, side, side);
+            gOutNchw = Nd4j.create(dt, n, channels, side, side);
+            gOut = Nd4j.create(dt, n, side, side, channels);
             gFc1 = Nd4j.create(dt, n, tw);
             gEmb = Nd4j.create(dt, n, tw);
             gEmbAct = Nd4j.create(dt, n, tw);
@@ -183,8 +190,8 @@ public final class FastUNet {
                 up.set(l, new ResBlock("up" + l + "_res", cur + skipWidth[l], w.get(l), side));
                 cur = w.get(l);
                 if (l > 0) {
-                    upsampled.set(l, Nd4j.create(dt, n, cur, 2L * side, 2L * side));
-                    gUpsampled.set(l, Nd4j.create(dt, n, cur, side, side));
+                    upsampled.set(l, Nd4j.create(dt, n, 2L * side, 2L * side, cur));
+                    gUpsampled.set(l, Nd4j.create(dt, n, side, side, cur));
                     side *= 2;
                     upConv.set(l, conv("up" + l + "_conv", 1, n, side));
                 }
@@ -194,7 +201,7 @@ public final class FastUNet {
         }
 
         INDArray forward(INDArray xIn, INDArray tembIn, INDArray condIn) {
-            x.assign(xIn);
+            x.assign(xIn.permute(0, 2, 3, 1));
             temb.assign(tembIn);
             if (conditional) {
                 cond.assign(condIn);
@@ -227,7 +234,7 @@ public final class FastUNet {
                     h = upConv.get(l).forward(upsampled.get(l));
                 }
             }
-            return outConv.forward(outNorm.forward(h, null));
+            return outNchw.assign(outConv.forward(outNorm.forward(h, null)).permute(0, 3, 1, 2));
         }
 
         void backward() {
@@ -308,7 +315,7 @@ public final class FastUNet {
             }
         }
 
-        /** The channel concatenation of the up path's input and a skip, and its split gradient. */
+        /** The channel concatenation (last axis) of the up path's input and a skip, and its split gradient. */
         private final class Concat {
             final INDArray out;
             final INDArray first;
@@ -321,11 +328,11 @@ public final class FastUNet {
 
             Concat(int c1, int c2, int side) {
                 var dt = x.dataType();
-                out = Nd4j.create(dt, n, c1 + c2, side, side);
-                first = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c1), NDArrayIndex.all(), NDArrayIndex.all());
-                second = out.get(NDArrayIndex.all(), NDArrayIndex.interval(c1, c1 + c2), NDArrayIndex.all(), NDArrayIndex.all());
-                gFirst = Nd4j.create(dt, n, c1, side, side);
-                gSkip = Nd4j.create(dt, n, c2, side, side);
+                out = Nd4j.create(dt, n, side, side, c1 + c2);
+                first = out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, c1));
+                second = out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(c1, c1 + c2));
+                gFirst = Nd4j.create(dt, n, side, side, c1);
+                gSkip = Nd4j.create(dt, n, side, side, c2);
             }
 
             INDArray forward(INDArray h, INDArray skip) {
@@ -338,10 +345,10 @@ public final class FastUNet {
             INDArray backward(INDArray g) {
                 if (g != gradIn) {
                     gradIn = g;
-                    long c1 = gFirst.size(1);
-                    gFirstView = g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c1), NDArrayIndex.all(), NDArrayIndex.all());
-                    gSecondView = g.get(NDArrayIndex.all(), NDArrayIndex.interval(c1, g.size(1)), NDArrayIndex.all(),
-                            NDArrayIndex.all());
+                    long c1 = gFirst.size(3);
+                    gFirstView = g.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, c1));
+                    gSecondView = g.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
+                            NDArrayIndex.interval(c1, g.size(3)));
                 }
                 gFirst.assign(gFirstView);
                 gSkip.assign(gSecondView);
@@ -357,7 +364,7 @@ public final class FastUNet {
             final Conv v;
             final Conv out;
             final SelfAttention core;
-            // (N, c, side, side) views of the core's (N, c, side²) arrays: the same memory in the convs' layout
+            // (N, side, side, c) views of the core's (N, side², c) arrays: the same memory in the convs' layout
             final INDArray mixed;
             final INDArray gMixed;
             final INDArray gq;
@@ -371,14 +378,14 @@ public final class FastUNet {
                 v = conv(name + "_v", 1, n, side);
                 out = conv(name + "_out", 1, n, side);
                 long positions = (long) side * side;
-                INDArray gMixedFlat = Nd4j.create(x.dataType(), n, c, positions);
-                core = new SelfAttention(q.output().reshape(n, c, positions), k.output().reshape(n, c, positions),
-                        v.output().reshape(n, c, positions), gMixedFlat);
-                mixed = core.output().reshape(n, c, side, side);
-                gMixed = gMixedFlat.reshape(n, c, side, side);
-                gq = core.gradQ().reshape(n, c, side, side);
-                gk = core.gradK().reshape(n, c, side, side);
-                gv = core.gradV().reshape(n, c, side, side);
+                INDArray gMixedFlat = Nd4j.create(x.dataType(), n, positions, c);
+                core = new SelfAttention(q.output().reshape(n, positions, c), k.output().reshape(n, positions, c),
+                        v.output().reshape(n, positions, c), gMixedFlat);
+                mixed = core.output().reshape(n, side, side, c);
+                gMixed = gMixedFlat.reshape(n, side, side, c);
+                gq = core.gradQ().reshape(n, side, side, c);
+                gk = core.gradK().reshape(n, side, side, c);
+                gv = core.gradV().reshape(n, side, side, c);
             }
 
             INDArray forward(INDArray xIn) {

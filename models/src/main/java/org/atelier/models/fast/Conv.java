@@ -5,11 +5,19 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A k×k convolution with bias, "same" padding k/2, stride s, NCHW, weights (k, k, in, out) (ND4J's
- * layout, as {@code Layers.conv} builds it), for one batch size. Forward and backward call ND4J's
- * native {@code conv2d} / {@code conv2d_bp} ops (oneDNN where the backend has it) directly, on
- * output arrays allocated once here, so nothing is allocated or zero-filled per call. The ops are
- * built on the first call, when the input array is known, and rebuilt only if it changes.
+ * A k×k convolution with bias, "same" padding k/2, stride s, on channels-last (N, H, W, C) arrays,
+ * weights (k, k, in, out) (ND4J's layout, as {@code Layers.conv} builds it), for one batch size.
+ * Forward and backward call ND4J's native {@code conv2d} / {@code conv2d_bp} ops (oneDNN where the
+ * backend has it) directly, on output arrays allocated once here, so nothing is allocated or
+ * zero-filled per call. The ops are built on the first call, when the input array is known, and
+ * rebuilt only if it changes.
+ *
+ * <p>Why channels-last: the oneDNN 2.3 inside ND4J 1.0.0-M2.1 runs its forward convolution
+ * ({@code brgconv}) on NHWC memory, so with NCHW arrays every forward call first transposes the
+ * input to NHWC and the output back, which took as long as the convolution itself (DNNL_VERBOSE on
+ * a (64, 32, 28, 28) 3×3 convolution: 4.6 ms convolving, 2.2–2.9 ms and 0.9 ms reordering). On NHWC
+ * arrays the forward call reorders nothing and matched PyTorch's NCHW convolution at UNet-28's
+ * shapes (docs/performance.md); the backward call costs about what it did on NCHW.
  */
 public final class Conv {
     private final INDArray w;
@@ -40,10 +48,10 @@ public final class Conv {
         int outC = (int) w.size(3);
         int pad = k / 2;
         int outSide = (side + 2 * pad - k) / stride + 1;
-        // kH kW sH sW pH pW dH dW, same-mode 0, data format 0 = NCHW, weight format 0 = (kH, kW, iC, oC)
-        this.iArgs = new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, 0, 0};
-        this.out = Nd4j.create(w.dataType(), n, outC, outSide, outSide);
-        this.inShape = new long[] {n, in, side, side};
+        // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 = (kH, kW, iC, oC)
+        this.iArgs = new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
+        this.out = Nd4j.create(w.dataType(), n, outSide, outSide, outC);
+        this.inShape = new long[] {n, side, side, in};
     }
 
     /** y = conv(x) + b into this layer's output array; x is kept (by reference) for the backward pass. */

@@ -33,26 +33,27 @@ public final class Kernels {
         }
     }
 
-    /** Nearest-neighbour ×2: x (N, C, S, S) → y (N, C, 2S, 2S). */
+    /** Nearest-neighbour ×2 on channels-last arrays: x (N, S, S, C) → y (N, 2S, 2S, C). */
     public static void upsample2x(INDArray x, INDArray y) {
         long clock = LayerClock.start();
         try {
             Flat xs = Flat.of(x);
             Flat ys = Flat.of(y);
-            int side = (int) x.size(2);
-            int planes = (int) (x.size(0) * x.size(1));
-            Parallel.range(planes, p -> {
-                int in = p * side * side;
-                int out = p * 4 * side * side;
-                int w = 2 * side;
-                for (int i = 0; i < side; i++) {
-                    for (int j = 0; j < side; j++) {
-                        double v = xs.get(in + i * side + j);
-                        int o = out + 2 * i * w + 2 * j;
+            int side = (int) x.size(1);
+            int c = (int) x.size(3);
+            int rowOut = 2 * side * c;
+            // one task per input row (sample, i): it writes output rows 2i and 2i + 1
+            Parallel.range((int) x.size(0) * side, row -> {
+                int in = row * side * c;
+                int out = row * 2 * rowOut;
+                for (int j = 0; j < side; j++) {
+                    for (int k = 0; k < c; k++) {
+                        double v = xs.get(in + j * c + k);
+                        int o = out + 2 * j * c + k;
                         ys.set(o, v);
-                        ys.set(o + 1, v);
-                        ys.set(o + w, v);
-                        ys.set(o + w + 1, v);
+                        ys.set(o + c, v);
+                        ys.set(o + rowOut, v);
+                        ys.set(o + rowOut + c, v);
                     }
                 }
             });
@@ -67,16 +68,16 @@ public final class Kernels {
         try {
             Flat g = Flat.of(gy);
             Flat out = Flat.of(gx);
-            int side = (int) gx.size(2);
-            int planes = (int) (gx.size(0) * gx.size(1));
-            Parallel.range(planes, p -> {
-                int base = p * side * side;
-                int src = p * 4 * side * side;
-                int w = 2 * side;
-                for (int i = 0; i < side; i++) {
-                    for (int j = 0; j < side; j++) {
-                        int o = src + 2 * i * w + 2 * j;
-                        out.set(base + i * side + j, g.get(o) + g.get(o + 1) + g.get(o + w) + g.get(o + w + 1));
+            int side = (int) gx.size(1);
+            int c = (int) gx.size(3);
+            int rowIn = 2 * side * c;
+            Parallel.range((int) gx.size(0) * side, row -> {
+                int base = row * side * c;
+                int src = row * 2 * rowIn;
+                for (int j = 0; j < side; j++) {
+                    for (int k = 0; k < c; k++) {
+                        int o = src + 2 * j * c + k;
+                        out.set(base + j * c + k, g.get(o) + g.get(o + c) + g.get(o + rowIn) + g.get(o + rowIn + c));
                     }
                 }
             });

@@ -4,9 +4,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Single-head scaled dot-product attention over positions, in the layout of SameDiff's
- * {@code dotProductAttention} (q, k, v of shape (N, c, P)): A = softmax over keys of kᵀq/√c,
- * out = v·A (Vaswani et al. 2017, eq. 1). Products by ND4J's batched native matmul into arrays
+ * Single-head scaled dot-product attention over positions, on channels-last q, k, v of shape
+ * (N, P, c) (the (N, H, W, c) output of a {@link Conv}, reshaped): A = softmax over keys of
+ * k·qᵀ/√c, out = Aᵀ·v (Vaswani et al. 2017, eq. 1; the same values as SameDiff's
+ * {@code dotProductAttention} on the transposed (N, c, P) layout). Products by ND4J's batched native matmul into arrays
  * allocated once; the softmax and its gradient by hand, in place.
  */
 public final class SelfAttention {
@@ -29,21 +30,22 @@ public final class SelfAttention {
     /** q, k, v: the arrays every forward call reads; gradOut: the array every backward call reads. */
     public SelfAttention(INDArray q, INDArray k, INDArray v, INDArray gradOut) {
         this.n = (int) q.size(0);
-        int c = (int) q.size(1);
-        this.positions = (int) q.size(2);
+        this.positions = (int) q.size(1);
+        int c = (int) q.size(2);
         this.scale = 1.0 / Math.sqrt(c);
         this.weights = Nd4j.create(q.dataType(), n, positions, positions);
         this.gWeights = Nd4j.create(q.dataType(), n, positions, positions);
-        this.out = Nd4j.create(q.dataType(), n, c, positions);
-        this.gq = Nd4j.create(q.dataType(), n, c, positions);
-        this.gk = Nd4j.create(q.dataType(), n, c, positions);
-        this.gv = Nd4j.create(q.dataType(), n, c, positions);
-        this.scores = new MatMul(k, q, weights, true, false);
-        this.mix = new MatMul(v, weights, out, false, false);
-        this.gradV = new MatMul(gradOut, weights, gv, false, true);
-        this.gradWeights = new MatMul(v, gradOut, gWeights, true, false);
-        this.gradQ = new MatMul(k, gWeights, gq, false, false);
-        this.gradK = new MatMul(q, gWeights, gk, false, true);
+        this.out = Nd4j.create(q.dataType(), n, positions, c);
+        this.gq = Nd4j.create(q.dataType(), n, positions, c);
+        this.gk = Nd4j.create(q.dataType(), n, positions, c);
+        this.gv = Nd4j.create(q.dataType(), n, positions, c);
+        // weights (N, keys, queries) = k·qᵀ; out = weightsᵀ·v; and the products of the backward pass
+        this.scores = new MatMul(k, q, weights, false, true);
+        this.mix = new MatMul(weights, v, out, true, false);
+        this.gradV = new MatMul(weights, gradOut, gv, false, false);
+        this.gradWeights = new MatMul(v, gradOut, gWeights, false, true);
+        this.gradQ = new MatMul(gWeights, k, gq, true, false);
+        this.gradK = new MatMul(gWeights, q, gk, false, false);
     }
 
     public INDArray forward() {
@@ -104,7 +106,7 @@ public final class SelfAttention {
         }
     }
 
-    /** (N, c, P): the array {@link #forward} writes. */
+    /** (N, P, c): the array {@link #forward} writes. */
     public INDArray output() {
         return out;
     }
