@@ -9,8 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Adam (with AdamW's decoupled decay and global-norm clipping in front) as one pass over each
  * parameter, updating it, and the moments in the optimiser's state vector, in place. Written by
  * hand because ND4J's updater wants the gradients laid end to end in one vector: a copy of every
- * gradient, then the clip, the update and one subtraction per parameter as separate ops, 38 ms a
- * step on UNet-28's 1.7 M values (issue 20), where this pass reads and writes each value once.
+ * gradient, then the clip, the update and one subtraction per parameter as separate ops: 37.8 ms
+ * against this pass's 5.9 ms on 1.66 M float32 values in 110 arrays (issue 20; UNet-28 has 0.81 M),
+ * where this pass reads and writes each value once.
  * It keeps ND4J's {@code adam_updater} formula (ε added to √v, the bias correction folded into the
  * step size, so a checkpoint moves between the two paths with no jump) and its state layout: the
  * first moments of all values end to end, then the second moments.

@@ -145,8 +145,9 @@ public final class DiffusionModel implements Trainable, Sampler, Inpainter, Deno
 
     /**
      * The fast engine reuses its activations and gradients, so a step leaves only its inputs (noise,
-     * x_t, the time features: about 1 MB at UNet-28's batch of 64) to the collector; a full collection
-     * took 30–50 ms, a tenth of the step (issue 20). The graph engine leaves every array of its step.
+     * x_t, the time features: about 1 MB at UNet-28's batch of 64) to the collector, and a collection
+     * after each step cost more than it freed: 0.50 s a step with one, 0.46 s without ({@code atelier
+     * bench --cases unet28_step [--gc-per-run]}, issue 20). The graph engine leaves every array of its step.
      */
     @Override
     public int stepsPerCollection() {
