@@ -33,6 +33,10 @@ public final class GroupNormAct {
     private final int groups;
     private final int plane;
     private final boolean silu;
+    /** Channels per group, values per group and sample (cpg·H·W), values per sample (C·H·W). */
+    private final int cpg;
+    private final double groupLen;
+    private final int len;
     private final INDArray out;
     /** σ(z) of the SiLU's argument z, kept from the forward pass so the backward pass needs no exp. */
     private final INDArray sigmoid;
@@ -73,6 +77,9 @@ public final class GroupNormAct {
         this.channels = channels;
         this.groups = groups;
         this.plane = side * side;
+        this.cpg = channels / groups;
+        this.groupLen = (double) cpg * plane;
+        this.len = plane * channels;
         this.silu = silu;
         this.out = Nd4j.create(gamma.dataType(), n, side, side, channels);
         this.gAdd = Nd4j.create(gamma.dataType(), n, channels);
@@ -149,9 +156,6 @@ public final class GroupNormAct {
         Flat ys = Flat.of(out);
         double[] g = params(gamma);
         double[] bt = params(beta);
-        int cpg = channels / groups;
-        double groupLen = (double) cpg * plane;
-        int len = plane * channels;
         Parallel.range(n, s -> {
             int base = s * len;
             double[] a = new double[channels];
@@ -190,8 +194,8 @@ public final class GroupNormAct {
             }
         });
         if (silu) {
-            // SiLU as two native passes: libnd4j's sigmoid (scalar, but native) and an in-place product;
-            // Java's scalar Math.exp per element took twice as long (bench --profile, issue 20).
+            // SiLU as two native passes: libnd4j's sigmoid (scalar, but native and on ND4J's threads)
+            // and an in-place product; a Java loop over Math.exp was slower (bench --profile, issue 20).
             Nd4j.exec(new Sigmoid(out, sigmoid));
             out.muli(sigmoid);
         }
@@ -205,9 +209,6 @@ public final class GroupNormAct {
         FloatBuffer sb = silu ? floats(sigmoid) : null;
         double[] g = params(gamma);
         double[] bt = params(beta);
-        int cpg = channels / groups;
-        double groupLen = (double) cpg * plane;
-        int len = plane * channels;
         Parallel.range(n, s -> {
             int base = s * len;
             float[] v = slice(0, len);
@@ -245,8 +246,6 @@ public final class GroupNormAct {
         Flat sg = silu ? Flat.of(sigmoid) : null;
         double[] g = params(gamma);
         double[] bt = params(beta);
-        int cpg = channels / groups;
-        int len = plane * channels;
         Parallel.range(n, s -> {
             int base = s * len;
             double[] m = perChannel(slice(mean, s), cpg);
@@ -287,8 +286,6 @@ public final class GroupNormAct {
         double[] g = params(gamma);
         float[] gF = narrow(g);
         float[] bF = narrow(params(beta));
-        int cpg = channels / groups;
-        int len = plane * channels;
         Parallel.range(n, s -> {
             int base = s * len;
             float[] xv = slice(0, len);
@@ -317,7 +314,6 @@ public final class GroupNormAct {
      * that give γ·x̂ + β = x·scale + shift. m and var are per group (biased variance).
      */
     private void statistics(int s, double[] m, double[] var, double[] g, double[] bt, double[] scale, double[] shift) {
-        int cpg = channels / groups;
         for (int k = 0; k < groups; k++) {
             double r = 1.0 / Math.sqrt(var[k] + EPS);
             mean[s * groups + k] = m[k];
@@ -337,8 +333,6 @@ public final class GroupNormAct {
      * Σ dx̂·x̂ = γ·Σ dz·x̂, and Σ x̂ from the forward pass's channel sums.
      */
     private double[][] closedForms(int s, double[] pg, double[] pb, double[] m, double[] r, double[] g, Flat ga) {
-        int cpg = channels / groups;
-        double groupLen = (double) cpg * plane;
         double[] sumD = new double[groups];
         double[] sumDx = new double[groups];
         for (int c = 0; c < channels; c++) {
@@ -397,11 +391,11 @@ public final class GroupNormAct {
         return v;
     }
 
-    /** This thread's float array in {@code slot}, at least {@code len} long (contents stale). */
-    private static float[] slice(int slot, int len) {
+    /** This thread's float array in {@code slot}, at least {@code size} long (contents stale). */
+    private static float[] slice(int slot, int size) {
         float[][] b = SLICES.get();
-        if (b[slot].length < len) {
-            b[slot] = new float[len];
+        if (b[slot].length < size) {
+            b[slot] = new float[size];
         }
         return b[slot];
     }
