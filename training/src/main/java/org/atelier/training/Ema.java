@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.atelier.models.common.ParameterStore;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -36,7 +35,7 @@ final class Ema {
             INDArray sh = e.getValue();
             if (d == 0) {
                 sh.assign(p);
-            } else if (dense(sh) && dense(p) && sh.length() == p.length()) {
+            } else if (FusedAdam.denseFloat32(sh) && FusedAdam.denseFloat32(p) && sh.length() == p.length()) {
                 // one pass in place: the ops below take three and leave a parameter-sized array for the
                 // collector every step (0.81 M values on UNet-28, issue 20)
                 FloatBuffer s = sh.data().asNioFloat();
@@ -50,11 +49,6 @@ final class Ema {
                 sh.muli(d).addi(p.mul(1 - d));
             }
         }
-    }
-
-    private static boolean dense(INDArray a) {
-        return a.dataType() == DataType.FLOAT && !a.isView() && a.ordering() == 'c' && a.offset() == 0
-                && a.length() < Integer.MAX_VALUE;
     }
 
     Map<String, INDArray> values() {

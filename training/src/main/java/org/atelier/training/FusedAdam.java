@@ -23,7 +23,7 @@ final class FusedAdam {
     /** Whether every parameter and gradient is a dense float32 array this pass can address directly. */
     static boolean applies(List<INDArray> params, List<INDArray> grads) {
         for (int i = 0; i < params.size(); i++) {
-            if (!direct(params.get(i)) || !direct(grads.get(i)) || params.get(i).length() != grads.get(i).length()) {
+            if (!denseFloat32(params.get(i)) || !denseFloat32(grads.get(i)) || params.get(i).length() != grads.get(i).length()) {
                 return false;
             }
         }
@@ -83,7 +83,8 @@ final class FusedAdam {
         return norm;
     }
 
-    private static boolean direct(INDArray a) {
+    /** Whether {@code a} is a dense float32 array from index 0 of its buffer, whose values can be addressed directly. */
+    static boolean denseFloat32(INDArray a) {
         return a.dataType() == DataType.FLOAT && !a.isView() && a.ordering() == 'c' && a.offset() == 0
                 && a.length() < Integer.MAX_VALUE;
     }

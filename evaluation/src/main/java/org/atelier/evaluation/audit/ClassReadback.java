@@ -73,9 +73,15 @@ public record ClassReadback(List<ShareTable.Share> perClass, ShareTable.Share ov
      * at a time, so memory stays bounded at any n).
      */
     public static ClassReadback of(Samples samples, List<String> classes, FmnistV1 reader) {
-        List<Image> images = samples.images();
-        return of(classes, samples.askedClasses(classes), read(images.size(), i -> images.get(i), i -> "sample " + i,
-                reader));
+        return ofImages(classes, samples.askedClasses(classes), samples.images(), reader);
+    }
+
+    /**
+     * Reads back images already in memory (e.g. generated samples rounded to PNG levels), image i
+     * against class {@code asked[i]}, {@link #BATCH} at a time.
+     */
+    public static ClassReadback ofImages(List<String> classes, int[] asked, List<Image> images, FmnistV1 reader) {
+        return of(classes, asked, read(images.size(), i -> images.get(i), i -> "sample " + i, reader));
     }
 
     /**
@@ -137,20 +143,6 @@ public record ClassReadback(List<ShareTable.Share> perClass, ShareTable.Share ov
                 name, s.count(), 100 * s.share(), 100 * s.ciLow(), 100 * s.ciHigh());
     }
 
-    /** The index of the largest logit per row. */
-    public static int[] argMax(float[][] logits) {
-        int[] out = new int[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            int best = 0;
-            for (int j = 1; j < logits[i].length; j++) {
-                if (logits[i][j] > logits[i][best]) {
-                    best = j;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
-    }
 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.atelier.experiments.compare;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.atelier.core.image.Image;
@@ -136,7 +137,7 @@ public final class GenerationScoring {
         KidBootstrap.Result kidBootstrap = KidBootstrap.compute(feats, referenceSubset.rows(),
                 KernelInceptionDistance.DEFAULT_SUBSETS, fidResamples, 0.95, Seeds.derive(seed, "kid-interval"));
         ClassReadback readback = classDiffusion || classGan
-                ? ClassReadback.of(sampler.conditions(), asked, ClassReadback.argMax(logits(images))) : null;
+                ? ClassReadback.ofImages(sampler.conditions(), asked, images, extractor) : null;
         Long params = null;
         Long steps = null;
         Long configured = null;
@@ -165,7 +166,7 @@ public final class GenerationScoring {
      */
     private double drawClassesInTurn(Sampler sampler, int from, int k, int chunk, List<Image> images, int[] asked) {
         int classes = sampler.conditions().size();
-        List<java.util.Iterator<Image>> byClass = new ArrayList<>();
+        List<Iterator<Image>> byClass = new ArrayList<>();
         double seconds = 0;
         for (int c = 0; c < classes; c++) {
             int count = 0;
@@ -198,23 +199,15 @@ public final class GenerationScoring {
         return new Image(image.channels(), image.height(), image.width(), p);
     }
 
+    /** fmnist-v1 features of the images, prepared and run 256 at a time (bounded memory), rows in input order. */
     private float[][] features(List<Image> images) {
-        return inBatches(images, extractor::features);
-    }
-
-    private float[][] logits(List<Image> images) {
-        return inBatches(images, extractor::logits);
-    }
-
-    /** Runs {@code net} over prepared images 256 at a time (bounded memory), rows in input order. */
-    private float[][] inBatches(List<Image> images, java.util.function.Function<List<Image>, float[][]> net) {
         float[][] out = new float[images.size()][];
         for (int from = 0; from < images.size(); from += 256) {
             List<Image> batch = new ArrayList<>();
             for (Image im : images.subList(from, Math.min(images.size(), from + 256))) {
                 batch.add(extractor.prepare(im, "sample"));
             }
-            float[][] f = net.apply(batch);
+            float[][] f = extractor.features(batch);
             System.arraycopy(f, 0, out, from, f.length);
         }
         return out;
