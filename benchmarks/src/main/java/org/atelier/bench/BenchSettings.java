@@ -15,7 +15,7 @@ import org.atelier.models.gan.GanArch;
  * @param warmup     untimed runs before the timed ones (heavy cases: at most 1)
  * @param iterations timed runs (heavy cases: at most 3)
  * @param gcPerRun   end each Atelier run with {@code System.gc()} inside its timing (a diagnostic)
- * @param engine     what runs the UNet cases ({@code model.engine}; default fast, SameDiff for the figures before it)
+ * @param engine     what runs the UNet and DCGAN cases ({@code model.engine}; default fast, SameDiff for the figures before it)
  */
 public record BenchSettings(boolean quick, int warmup, int iterations, int batch, GanArch gan, UNetArch unet,
                             int ddimSteps, int ddimImages, int fidSamples, int fidDimension, int ssimPairs,
@@ -61,7 +61,7 @@ public record BenchSettings(boolean quick, int warmup, int iterations, int batch
                 fidDimension, ssimPairs, gc, engine);
     }
 
-    /** The same settings with the UNet cases on engine {@code e}. */
+    /** The same settings with the UNet and DCGAN cases on engine {@code e}. */
     public BenchSettings withEngine(Engine e) {
         return new BenchSettings(quick, warmup, iterations, batch, gan, unet, ddimSteps, ddimImages, fidSamples,
                 fidDimension, ssimPairs, gcPerRun, e);

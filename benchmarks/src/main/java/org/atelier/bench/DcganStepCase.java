@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * DCGAN-28's training step as the loop runs it: {@link ImageGan#step} (fakes from G, D's
  * gradient on a real and a fake batch, then G's gradient through D) with Adam 2e-4, β₁ 0.5 on
- * both groups, no clipping ({@code configs/dcgan-fashion.yaml}).
+ * both groups, no clipping ({@code configs/dcgan-fashion.yaml}), on the settings' engine.
  */
 final class DcganStepCase implements BenchCase {
     static final int Z_DIM = 100;
@@ -28,7 +28,7 @@ final class DcganStepCase implements BenchCase {
 
     @Override
     public Workload prepare(BenchSettings s) {
-        ImageGan gan = new ImageGan(GanConfig.dcgan(s.gan(), Z_DIM), 1, List.of(), 1);
+        ImageGan gan = new ImageGan(GanConfig.dcgan(s.gan(), Z_DIM).withEngine(s.engine()), 1, List.of(), 1);
         BenchAdam adam = new BenchAdam(gan.parameters(), 2e-4, 0.5, 0);
         int side = s.gan().side();
         Batch batch = new Batch(Nd4j.create(DeterministicData.images(DeterministicData.GAN_IMAGES, s.batch(), side),

@@ -15,7 +15,8 @@ public enum Engine {
     SAMEDIFF("samediff"),
     /**
      * Hand-scheduled forward and backward passes on arrays allocated once (models.fast): the
-     * families that have one (diffusion UNets); the others ignore it and run SameDiff.
+     * families that have one (diffusion UNets, the DCGAN's training step); the others ignore it and
+     * run SameDiff.
      */
     FAST("fast");
 

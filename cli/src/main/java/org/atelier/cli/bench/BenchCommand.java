@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean gcPerRun;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "fast", converter = EngineConverter.class,
-            description = "What runs the UNet cases: fast (default) or samediff (the figures before the fast engine).")
+            description = "What runs the UNet and DCGAN cases: fast (default) or samediff (the figures before the fast engine).")
     Engine engine;
 
     @Option(names = "--cases", paramLabel = "LIST", description = "Comma-separated subset of: "

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batch normalisation (Ioffe and Szegedy 2015) composed from mean and variance ops, because
@@ -72,11 +73,25 @@ public final class BatchNorm {
     public static void updateRunning(List<Stats> stats, Map<String, INDArray> outputs, ParameterStore store,
                                      long batchSize) {
         for (Stats s : stats) {
-            long n = s.count() * batchSize;
-            INDArray mean = outputs.get(s.mean().name());
-            INDArray var = outputs.get(s.variance().name()).mul(n / (double) Math.max(1, n - 1));
-            store.buffers().get(s.runningMean()).muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
-            store.buffers().get(s.runningVar()).muli(1 - MOMENTUM).addi(var.muli(MOMENTUM));
+            foldIn(store.buffers().get(s.runningMean()), store.buffers().get(s.runningVar()),
+                    outputs.get(s.mean().name()), outputs.get(s.variance().name()), s.count() * batchSize);
         }
+    }
+
+    /**
+     * The batch norm {@code name}'s running statistics folded as above, from a batch's mean and biased
+     * variance per channel computed outside the graph (the fast engine's) over n elements per channel.
+     */
+    public static void updateRunning(ParameterStore store, String name, double[] mean, double[] variance, long n) {
+        INDArray runMean = store.buffers().get(name + "_rmean");
+        INDArray runVar = store.buffers().get(name + "_rvar");
+        foldIn(runMean, runVar, Nd4j.createFromArray(mean).castTo(runMean.dataType()).reshape(runMean.shape()),
+                Nd4j.createFromArray(variance).castTo(runVar.dataType()).reshape(runVar.shape()), n);
+    }
+
+    private static void foldIn(INDArray runMean, INDArray runVar, INDArray mean, INDArray variance, long n) {
+        INDArray var = variance.mul(n / (double) Math.max(1, n - 1));
+        runMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
+        runVar.muli(1 - MOMENTUM).addi(var.muli(MOMENTUM));
     }
 }

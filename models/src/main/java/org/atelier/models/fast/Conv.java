@@ -5,8 +5,9 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A k×k convolution with bias, "same" padding k/2, stride s, on channels-last (N, H, W, C) arrays,
- * weights (k, k, in, out) (ND4J's layout, as {@code Layers.conv} builds it), for one batch size.
+ * A k×k convolution, stride s, padding p (the UNet's "same" k/2 by default), with or without bias, on
+ * channels-last (N, H, W, C) arrays, weights (k, k, in, out) (ND4J's layout, as {@code Layers.conv}
+ * builds it), for one batch size.
  * Forward and backward call ND4J's native {@code conv2d} / {@code conv2d_bp} ops (oneDNN where the
  * backend has it) directly, on output arrays allocated once here, so nothing is allocated or
  * zero-filled per call. The ops are built on the first call, when the input array is known, and
@@ -39,6 +40,11 @@ public final class Conv {
      * @param n  batch size; @param side input side (square)
      */
     public Conv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, long n, int side) {
+        this(w, b, gw, gb, stride, (int) w.size(0) / 2, n, side);
+    }
+
+    /** As above with padding {@code pad}; b and gb null for a convolution without bias. */
+    public Conv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side) {
         this.w = w;
         this.b = b;
         this.gw = gw;
@@ -46,7 +52,6 @@ public final class Conv {
         int k = (int) w.size(0);
         int in = (int) w.size(2);
         int outC = (int) w.size(3);
-        int pad = k / 2;
         int outSide = (side + 2 * pad - k) / stride + 1;
         // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 = (kH, kW, iC, oC)
         this.iArgs = new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
@@ -60,8 +65,9 @@ public final class Conv {
         try {
             if (x != input) {
                 input = x;
-                forwardOp = DynamicCustomOp.builder("conv2d").addInputs(x, w, b).addOutputs(out)
-                        .addIntegerArguments(iArgs).build();
+                forwardOp = DynamicCustomOp.builder("conv2d")
+                        .addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b})
+                        .addOutputs(out).addIntegerArguments(iArgs).build();
                 backwardOp = null;
             }
             Nd4j.exec(forwardOp);
@@ -80,8 +86,10 @@ public final class Conv {
                 if (gIn == null) {
                     gIn = Nd4j.create(w.dataType(), inShape); // only when a gradient is taken: sampling never needs it
                 }
-                backwardOp = DynamicCustomOp.builder("conv2d_bp").addInputs(input, w, b, gradOut)
-                        .addOutputs(gIn, gw, gb).addIntegerArguments(iArgs).build();
+                backwardOp = DynamicCustomOp.builder("conv2d_bp")
+                        .addInputs(b == null ? new INDArray[] {input, w, gradOut} : new INDArray[] {input, w, b, gradOut})
+                        .addOutputs(b == null ? new INDArray[] {gIn, gw} : new INDArray[] {gIn, gw, gb})
+                        .addIntegerArguments(iArgs).build();
             }
             Nd4j.exec(backwardOp);
             return gIn;

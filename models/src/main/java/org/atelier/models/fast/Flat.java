@@ -59,4 +59,41 @@ final class Flat {
     void add(int i, double v) {
         set(i, get(i) + v);
     }
+
+    /** Copies values [from, from + len) into dst (bulk: one native copy, then a widening loop for float32). */
+    void get(int from, double[] dst, int len) {
+        if (d != null) {
+            d.get(from, dst, 0, len);
+            return;
+        }
+        float[] tmp = scratch(len);
+        f.get(from, tmp, 0, len);
+        for (int i = 0; i < len; i++) {
+            dst[i] = tmp[i];
+        }
+    }
+
+    /** Writes src[0, len) to [from, from + len), rounding to float32 where the array is float32. */
+    void put(int from, double[] src, int len) {
+        if (d != null) {
+            d.put(from, src, 0, len);
+            return;
+        }
+        float[] tmp = scratch(len);
+        for (int i = 0; i < len; i++) {
+            tmp[i] = (float) src[i];
+        }
+        f.put(from, tmp, 0, len);
+    }
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] scratch(int len) {
+        float[] a = SCRATCH.get();
+        if (a.length < len) {
+            a = new float[len];
+            SCRATCH.set(a);
+        }
+        return a;
+    }
 }

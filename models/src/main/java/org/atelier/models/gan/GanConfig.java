@@ -1,7 +1,9 @@
 package org.atelier.models.gan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.atelier.models.Engine;
 import org.atelier.models.ModelConfig;
 
 /**
@@ -18,10 +20,14 @@ import org.atelier.models.ModelConfig;
  * @param maskKind      inpainting: training mask kind, as {@code MaskKinds.parse} reads it (e.g. {@code thick})
  * @param sampleWithBatchStats sample with batch statistics in G's batch norms instead of the
  *                      running averages (batch ≥ 2 only); off by default
+ * @param engine        what runs the training step of {@code dcgan}: {@code fast} (default: {@link FastDcgan})
+ *                      or {@code samediff} (its graphs); the same numbers either way. The other families
+ *                      run SameDiff under both
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer criticSteps, Double gpWeight,
-                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats)
+                        Double fdStep, Double recWeight, Double advWeight, String maskKind, Boolean sampleWithBatchStats,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Engine engine)
         implements ModelConfig {
     public GanConfig {
         zDim = zDim == null ? 100 : zDim;
@@ -65,6 +71,20 @@ public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer cr
         }
     }
 
+    /**
+     * The engine of the training step: the config's, else {@code fast}. Left null in the record when the
+     * config names none, so the config's hash stays what it was before engines existed.
+     */
+    public Engine engineOrDefault() {
+        return engine == null ? Engine.FAST : engine;
+    }
+
+    /** This config with another engine. */
+    public GanConfig withEngine(Engine e) {
+        return new GanConfig(family, arch, zDim, criticSteps, gpWeight, fdStep, recWeight, advWeight, maskKind,
+                sampleWithBatchStats, e);
+    }
+
     @Override
     public String familyId() {
         return family.id();
@@ -72,6 +92,6 @@ public record GanConfig(GanFamily family, GanArch arch, Integer zDim, Integer cr
 
     /** DCGAN-28 defaults for quick use in code and tests. */
     public static GanConfig dcgan(GanArch arch, int zDim) {
-        return new GanConfig(GanFamily.DCGAN, arch, zDim, 1, null, null, null, null, null, false);
+        return new GanConfig(GanFamily.DCGAN, arch, zDim, 1, null, null, null, null, null, false, null);
     }
 }

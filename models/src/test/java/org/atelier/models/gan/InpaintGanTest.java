@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class InpaintGanTest {
     @Test
     void fillsOnlyTheHoleAndTrains() {
-        GanConfig cfg = new GanConfig(GanFamily.GAN_INPAINT, GanArch.TINY28, null, null, null, null, null, null, "thick", null);
+        GanConfig cfg = new GanConfig(GanFamily.GAN_INPAINT, GanArch.TINY28, null, null, null, null, null, null, "thick", null, null);
         assertEquals(0.999, cfg.recWeight());
         InpaintGan gan = new InpaintGan(cfg, 1, MaskKinds.parse("thick"), 5);
         Image img = NdImages.unstack(ImageGanTest.batch(1, 1, 28, 9).images()).get(0);
@@ -47,7 +47,7 @@ class InpaintGanTest {
 
     @Test
     void conditionalGanDrawsTheAskedClass() {
-        GanConfig cfg = new GanConfig(GanFamily.CGAN, GanArch.TINY28, 8, null, null, null, null, null, null, null);
+        GanConfig cfg = new GanConfig(GanFamily.CGAN, GanArch.TINY28, 8, null, null, null, null, null, null, null, null);
         ImageGan gan = new ImageGan(cfg, 1, List.of("a", "b", "c"), 2);
         assertEquals(List.of("a", "b", "c"), gan.conditions());
         assertEquals(3, gan.previewColumns(9));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WganFdgpTest {
     @Test
     void criticTakesFiveStepsPerGeneratorStepAndReportsItsPenalty() {
-        GanConfig cfg = new GanConfig(GanFamily.WGAN_FDGP, GanArch.TINY28, 16, null, null, null, null, null, null, null);
+        GanConfig cfg = new GanConfig(GanFamily.WGAN_FDGP, GanArch.TINY28, 16, null, null, null, null, null, null, null, null);
         assertEquals(5, cfg.criticSteps());
         assertEquals(10.0, cfg.gpWeight());
         ImageGan gan = new ImageGan(cfg, 1, List.of(), 3);

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param sampleCount     images in a sample grid (> 0)
  * @param guard           divergence guard (default: NaN/Inf only, 3 rollbacks, lr × 0.5)
  * @param collectGarbage  run the JVM's collector after every step (default true; every
- *                        {@code Trainable.stepsPerCollection()} steps, 20 on the fast diffusion
- *                        engine, whose steps reuse their arrays): ND4J frees a step's off-heap
+ *                        {@code Trainable.stepsPerCollection()} steps, 20 on the fast engine
+ *                        (UNets and DCGAN), whose steps reuse their arrays): ND4J frees a step's off-heap
  *                        arrays only when their Java handles are collected, so without it each
  *                        step writes into fresh, page-faulting memory and the resident set grows
  *                        to JavaCPP's cap (SameDiff UNet-28 step: 1.93 s and 10.3 GB without,
