@@ -8,6 +8,7 @@ import org.atelier.models.fast.Conv;
 import org.atelier.models.fast.Dense;
 import org.atelier.models.fast.GroupNormAct;
 import org.atelier.models.fast.Kernels;
+import org.atelier.models.fast.LayerClock;
 import org.atelier.models.fast.SelfAttention;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -336,8 +337,10 @@ public final class FastUNet {
             }
 
             INDArray forward(INDArray h, INDArray skip) {
+                long clock = LayerClock.start();
                 first.assign(h);
                 second.assign(skip);
+                LayerClock.stop("concatenation forward", clock);
                 return out;
             }
 
@@ -350,8 +353,10 @@ public final class FastUNet {
                     gSecondView = g.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
                             NDArrayIndex.interval(c1, g.size(3)));
                 }
+                long clock = LayerClock.start();
                 gFirst.assign(gFirstView);
                 gSkip.assign(gSecondView);
+                LayerClock.stop("concatenation backward", clock);
                 return gFirst;
             }
         }

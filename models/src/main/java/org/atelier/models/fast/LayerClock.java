@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Where the fast engine's time goes, for {@code atelier bench --profile}: while enabled, every
- * layer call of this package adds its wall time to a tally named by layer kind and direction
+ * layer call of this package (and the fast networks' own copies, such as the UNet's concatenation) adds
+ * its wall time to a tally named by layer kind and direction
  * (e.g. {@code convolution forward}). Off, a call costs one volatile read. Process-wide, like the
  * SameDiff op listener it stands beside; not meant for concurrent profiled runs.
  */
@@ -36,11 +37,11 @@ public final class LayerClock {
         return out;
     }
 
-    static long start() {
+    public static long start() {
         return enabled ? System.nanoTime() : 0;
     }
 
-    static void stop(String tally, long started) {
+    public static void stop(String tally, long started) {
         if (enabled) {
             long dt = System.nanoTime() - started;
             synchronized (LayerClock.class) {
