@@ -119,7 +119,6 @@ final class OpProfiler extends BaseListener implements AutoCloseable {
         String layer = tally.replace(" forward", "").replace(" backward", "");
         return switch (layer) {
             case "GroupNorm(+SiLU)" -> "GroupNorm";
-            case "resampling" -> "upsampling";
             default -> layer;
         };
     }

@@ -10,6 +10,7 @@ import org.atelier.models.fast.GroupNormAct;
 import org.atelier.models.fast.Kernels;
 import org.atelier.models.fast.LayerClock;
 import org.atelier.models.fast.SelfAttention;
+import org.atelier.models.fast.UpsampleConv;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -19,10 +20,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * "fast" engine): the same layers in the same order over the very parameter arrays the SameDiff
  * graph holds (looked up by the same names, so checkpoints, the optimiser and the EMA see no
  * difference), each layer's activations and gradients in arrays allocated once per batch size and
- * reused. Convolutions and matrix products are ND4J's native ops; GroupNorm+SiLU, upsampling, the
- * softmax and the loss are hand-written loops ({@code org.atelier.models.fast}). Inside, activations
- * are channels-last (N, H, W, C), the layout ND4J's oneDNN convolves without transposing
- * ({@link Conv}); the input and output keep the UNet's (N, C, H, W), transposed at the two ends.
+ * reused. Convolutions and matrix products are ND4J's native ops (the up path's nearest upsampling
+ * and 3×3 convolution as the one transposed convolution they equal, {@link UpsampleConv});
+ * GroupNorm+SiLU, the softmax and the loss are hand-written loops ({@code org.atelier.models.fast}).
+ * Inside, activations are channels-last (N, H, W, C), the layout ND4J's oneDNN convolves without
+ * transposing ({@link Conv}); the input and output keep the UNet's (N, C, H, W), transposed at the
+ * two ends.
  * SameDiff's autodiff of {@link UNet} is the oracle: FastUNetTest compares every parameter's
  * gradient and a loss trajectory. Float32 or float64, whichever the parameters are.
  */
@@ -136,9 +139,7 @@ public final class FastUNet {
         final ResBlock mid2;
         final List<Concat> concat = new ArrayList<>(); // index = level
         final List<ResBlock> up = new ArrayList<>();    // index = level
-        final List<INDArray> upsampled = new ArrayList<>();
-        final List<INDArray> gUpsampled = new ArrayList<>();
-        final List<Conv> upConv = new ArrayList<>();    // index = level (null at 0)
+        final List<UpsampleConv> upConv = new ArrayList<>(); // index = level (null at 0)
         final GroupNormAct outNorm;
         final Conv outConv;
 
@@ -183,18 +184,16 @@ public final class FastUNet {
                 concat.add(null);
                 up.add(null);
                 upConv.add(null);
-                upsampled.add(null);
-                gUpsampled.add(null);
             }
             for (int l = levels - 1; l >= 0; l--) {
                 concat.set(l, new Concat(cur, skipWidth[l], side));
                 up.set(l, new ResBlock("up" + l + "_res", cur + skipWidth[l], w.get(l), side));
                 cur = w.get(l);
                 if (l > 0) {
-                    upsampled.set(l, Nd4j.create(dt, n, 2L * side, 2L * side, cur));
-                    gUpsampled.set(l, Nd4j.create(dt, n, side, side, cur));
+                    String name = "up" + l + "_conv";
+                    upConv.set(l, new UpsampleConv(p(name + "_w"), p(name + "_b"), grads.get(name + "_w"),
+                            grads.get(name + "_b"), n, side));
                     side *= 2;
-                    upConv.set(l, conv("up" + l + "_conv", 1, n, side));
                 }
             }
             outNorm = norm("out_norm", true, n, cur, side);
@@ -231,8 +230,7 @@ public final class FastUNet {
             for (int l = levels - 1; l >= 0; l--) {
                 h = up.get(l).forward(concat.get(l).forward(h, skips.get(l)));
                 if (l > 0) {
-                    Kernels.upsample2x(h, upsampled.get(l));
-                    h = upConv.get(l).forward(upsampled.get(l));
+                    h = upConv.get(l).forward(h);
                 }
             }
             return outNchw.assign(outConv.forward(outNorm.forward(h, null)).permute(0, 3, 1, 2));
@@ -243,8 +241,7 @@ public final class FastUNet {
             INDArray g = outNorm.backward(outConv.backward(gOut));
             for (int l = 0; l < levels; l++) {
                 if (l > 0) {
-                    Kernels.upsample2xBackward(upConv.get(l).backward(g), gUpsampled.get(l));
-                    g = gUpsampled.get(l);
+                    g = upConv.get(l).backward(g);
                 }
                 g = concat.get(l).backward(up.get(l).backward(g));
             }

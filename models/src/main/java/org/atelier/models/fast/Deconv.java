@@ -17,6 +17,7 @@ public final class Deconv {
     private final INDArray gw;
     private final INDArray gb;
     private final int[] iArgs;
+    private final String kind;
     private final INDArray out;
     private INDArray gIn;
     private INDArray input;
@@ -30,6 +31,12 @@ public final class Deconv {
      * @param n  batch size; @param side input side (square)
      */
     public Deconv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side) {
+        this(w, b, gw, gb, stride, pad, n, side, "transposed convolution");
+    }
+
+    /** @param kind the profile's name for this layer ({@link LayerClock}) */
+    Deconv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side, String kind) {
+        this.kind = kind;
         this.w = w;
         this.b = b;
         this.gw = gw;
@@ -55,7 +62,7 @@ public final class Deconv {
             Nd4j.exec(forwardOp);
             return out;
         } finally {
-            LayerClock.stop("transposed convolution forward", clock);
+            LayerClock.stop(kind + " forward", clock);
         }
     }
 
@@ -76,7 +83,7 @@ public final class Deconv {
             Nd4j.exec(backwardOp);
             return gIn;
         } finally {
-            LayerClock.stop("transposed convolution backward", clock);
+            LayerClock.stop(kind + " backward", clock);
         }
     }
 

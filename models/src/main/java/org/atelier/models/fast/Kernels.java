@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The element-wise pieces of the fast path that ND4J would run as separate ops with fresh outputs:
- * SiLU and its gradient, nearest ×2 upsampling and its gradient, the mean squared error and its
- * gradient. Written by hand so that each is one pass into a preallocated array.
+ * SiLU and its gradient, the mean squared error and the binary cross-entropy with their gradients,
+ * leaky ReLU and tanh's gradient. Written by hand so that each is one pass into a preallocated array.
  */
 public final class Kernels {
     private Kernels() {
@@ -30,59 +30,6 @@ public final class Kernels {
             double v = xs.get(i);
             double s = 1 / (1 + Math.exp(-v));
             out.set(i, g.get(i) * s * (1 + v * (1 - s)));
-        }
-    }
-
-    /** Nearest-neighbour ×2 on channels-last arrays: x (N, S, S, C) → y (N, 2S, 2S, C). */
-    public static void upsample2x(INDArray x, INDArray y) {
-        long clock = LayerClock.start();
-        try {
-            Flat xs = Flat.of(x);
-            Flat ys = Flat.of(y);
-            int side = (int) x.size(1);
-            int c = (int) x.size(3);
-            int rowOut = 2 * side * c;
-            // one task per input row (sample, i): it writes output rows 2i and 2i + 1
-            Parallel.range((int) x.size(0) * side, row -> {
-                int in = row * side * c;
-                int out = row * 2 * rowOut;
-                for (int j = 0; j < side; j++) {
-                    for (int k = 0; k < c; k++) {
-                        double v = xs.get(in + j * c + k);
-                        int o = out + 2 * j * c + k;
-                        ys.set(o, v);
-                        ys.set(o + c, v);
-                        ys.set(o + rowOut, v);
-                        ys.set(o + rowOut + c, v);
-                    }
-                }
-            });
-        } finally {
-            LayerClock.stop("resampling forward", clock);
-        }
-    }
-
-    /** The gradient of {@link #upsample2x}: each input pixel gets the sum of its four copies' gradients. */
-    public static void upsample2xBackward(INDArray gy, INDArray gx) {
-        long clock = LayerClock.start();
-        try {
-            Flat g = Flat.of(gy);
-            Flat out = Flat.of(gx);
-            int side = (int) gx.size(1);
-            int c = (int) gx.size(3);
-            int rowIn = 2 * side * c;
-            Parallel.range((int) gx.size(0) * side, row -> {
-                int base = row * side * c;
-                int src = row * 2 * rowIn;
-                for (int j = 0; j < side; j++) {
-                    for (int k = 0; k < c; k++) {
-                        int o = src + 2 * j * c + k;
-                        out.set(base + j * c + k, g.get(o) + g.get(o + c) + g.get(o + rowIn) + g.get(o + rowIn + c));
-                    }
-                }
-            });
-        } finally {
-            LayerClock.stop("resampling backward", clock);
         }
     }
 
