@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * ReLU (slope 0) and leaky ReLU (DCGAN's slope 0.2) and their gradients, written branch-free so the JIT
- * vectorises them: with a branch on the sign, half of the branches were mispredicted on real activations
- * and a pass took 5 ns a value; ND4J's native scalar op took 2.6–5 ms on 0.8 M values (2 threads), several
+ * vectorises them: with a branch on the sign, half of the branches were mispredicted on activations half of
+ * them negative and a pass took 5 ns a value; ND4J's native scalar op took 2.6–5 ms on 0.8 M values (2 threads), several
  * times a memory pass. The Java-array forms serve the loops of {@link BatchNormAct}; the INDArray forms
  * run in place over an array in blocks, split as {@link BatchNormAct} splits its rows.
  */
