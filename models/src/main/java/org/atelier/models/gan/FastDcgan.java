@@ -57,7 +57,8 @@ final class FastDcgan {
 
     /** G(z) with batch statistics, (N, C, side, side); an array of this object's, overwritten by the next pass. */
     INDArray generate(INDArray z) {
-        return plans(z.size(0)).g.forward(z);
+        forBatch(z.size(0));
+        return g.forward(z);
     }
 
     /**
@@ -65,7 +66,8 @@ final class FastDcgan {
      * own statistics as in the SameDiff graph; D's gradient (the two passes' sum) goes to {@link #discriminatorGradients}.
      */
     double discriminatorLoss(INDArray real, INDArray fake) {
-        Discriminator dn = plans(real.size(0)).d;
+        forBatch(real.size(0));
+        Discriminator dn = d;
         double loss = 0;
         for (int pass = 0; pass < 2; pass++) {
             boolean isReal = pass == 0;
@@ -89,11 +91,10 @@ final class FastDcgan {
      * {@link #generatorGradients}; G's batch statistics stay in {@link #generatorNorms} for the running averages.
      */
     double generatorLoss(INDArray z) {
-        Generator gn = plans(z.size(0)).g;
-        Discriminator dn = d;
-        INDArray logits = dn.forward(gn.forward(z));
-        double loss = Kernels.bceWithLogits(logits, true, dn.gLogit);
-        gn.backward(dn.backward());
+        forBatch(z.size(0));
+        INDArray logits = d.forward(g.forward(z));
+        double loss = Kernels.bceWithLogits(logits, true, d.gLogit);
+        g.backward(d.backward());
         return loss;
     }
 
@@ -111,12 +112,11 @@ final class FastDcgan {
     }
 
     /** Builds the layers for batch size n, or keeps them if they are for n already. */
-    private FastDcgan plans(long n) {
+    private void forBatch(long n) {
         if (g == null || g.n != n) {
             g = new Generator(n);
             d = new Discriminator(n);
         }
-        return this;
     }
 
     private INDArray p(String name) {
@@ -208,7 +208,8 @@ final class FastDcgan {
         final INDArray x;          // the images, channels-last
         final List<Conv> convs = new ArrayList<>();
         final List<BatchNormAct> norms = new ArrayList<>(); // index i − 1 for convs[i]
-        final List<INDArray> gConv = new ArrayList<>();     // each conv's output gradient
+        final List<INDArray> gConv = new ArrayList<>();     // each conv's output gradient (none for the first:
+                                                            // its leaky ReLU's gradient is taken in place)
         final INDArray features;   // (N, F) in the graph's (C, H, W) order
         final Dense fc;
         final INDArray gLogit;
@@ -227,8 +228,9 @@ final class FastDcgan {
                 norms.add(norm("d_bn" + i, dPass, GanNets.LEAK));
                 side /= 2;
             }
-            for (Conv c : convs) {
-                gConv.add(c.output().ulike());
+            gConv.add(null);
+            for (int i = 1; i < convs.size(); i++) {
+                gConv.add(convs.get(i).output().ulike());
             }
             int f = GanNets.featureCount(arch);
             features = Nd4j.create(w0.dataType(), n, f);

@@ -14,12 +14,12 @@ import org.atelier.models.Sampler;
 import org.atelier.models.StepContext;
 import org.atelier.models.Trainable;
 import org.atelier.models.common.BatchNorm;
-import org.atelier.models.fast.BatchNormAct;
 import org.atelier.models.common.Init;
 import org.atelier.models.common.Losses;
 import org.atelier.models.common.Net;
 import org.atelier.models.common.NdImages;
 import org.atelier.models.common.ParameterStore;
+import org.atelier.models.fast.BatchNormAct;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -34,7 +34,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * make G(z) and update D on a fresh real batch; then draw z again and update G through D.
  * Three SameDiff graphs share the weights: G∘D for G's step (and for making fakes), D on
  * real and fake for D's step, and G in inference mode (running batch-norm statistics) for
- * sampling.
+ * sampling. Under engine {@code fast} a DCGAN with one D step per G step trains through
+ * {@link FastDcgan} instead, over the same weights; the graphs still create them and sample.
  */
 public final class ImageGan implements Trainable, Sampler {
     private final GanConfig cfg;
@@ -53,7 +54,7 @@ public final class ImageGan implements Trainable, Sampler {
     private final String evalOut;
     private final String wDist;
     private final List<BatchNorm.Stats> gStats;
-    /** The training step outside SameDiff's executor (dcgan under engine fast), else null. */
+    /** The training step outside SameDiff's executor (dcgan, one D step per G step, engine fast), else null. */
     private final FastDcgan fast;
 
     /**
@@ -115,7 +116,8 @@ public final class ImageGan implements Trainable, Sampler {
         SDVariable ye = conditional ? gEval.placeholder("y", -1, k) : null;
         evalOut = GanNets.generator(gEval, cfg.arch(), channels, gInput(gEval.sd(), ze, ye), cfg.zDim() + k).name();
         // the graphs above are built under either engine: they create the parameters and serve sampling
-        boolean fastStep = cfg.engineOrDefault() == Engine.FAST && cfg.family() == GanFamily.DCGAN;
+        boolean fastStep = cfg.engineOrDefault() == Engine.FAST && cfg.family() == GanFamily.DCGAN
+                && cfg.criticSteps() == 1;
         this.fast = fastStep ? new FastDcgan(cfg.arch(), channels, cfg.zDim(), store.parameters()) : null;
     }
 
