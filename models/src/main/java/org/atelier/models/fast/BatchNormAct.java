@@ -142,10 +142,7 @@ public final class BatchNormAct {
                 double[] sumDzXhat = new double[channels];
                 for (int r = from; r < to; r += blockRows) {
                     int len = (Math.min(to, r + blockRows) - r) * channels;
-                    xs.get(r * channels, xb, len);
-                    ys.get(r * channels, yb, len);
-                    gy.get(r * channels, gb, len);
-                    LeakyRelu.gradient(yb, gb, len, slope);
+                    preActivationGradient(xs, ys, gy, r * channels, len, slope, xb, yb, gb);
                     for (int i = 0; i < len; i += channels) {
                         for (int c = 0; c < channels; c++) {
                             double dz = gb[i + c];
@@ -178,10 +175,7 @@ public final class BatchNormAct {
                 double[] gb = Blocks.get(2, blockRows * channels);
                 for (int r = from; r < to; r += blockRows) {
                     int len = (Math.min(to, r + blockRows) - r) * channels;
-                    xs.get(r * channels, xb, len);
-                    ys.get(r * channels, yb, len);
-                    gy.get(r * channels, gb, len);
-                    LeakyRelu.gradient(yb, gb, len, slope);
+                    preActivationGradient(xs, ys, gy, r * channels, len, slope, xb, yb, gb);
                     for (int i = 0; i < len; i += channels) {
                         for (int c = 0; c < channels; c++) {
                             double dz = gb[i + c];
@@ -195,6 +189,18 @@ public final class BatchNormAct {
         } finally {
             LayerClock.stop(label + " backward", clock);
         }
+    }
+
+    /**
+     * Reads len values from {@code from} of the input, the output and the output's gradient into xb, yb
+     * and gb, and turns gb into the gradient before the activation (read from the output's sign).
+     */
+    private static void preActivationGradient(Flat xs, Flat ys, Flat gy, int from, int len, double slope,
+                                              double[] xb, double[] yb, double[] gb) {
+        xs.get(from, xb, len);
+        ys.get(from, yb, len);
+        gy.get(from, gb, len);
+        LeakyRelu.gradient(yb, gb, len, slope);
     }
 
     /** The last forward pass's batch mean per channel (what the running statistics fold in). */

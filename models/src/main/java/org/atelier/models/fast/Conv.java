@@ -1,7 +1,6 @@
 package org.atelier.models.fast;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -10,8 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * builds it), for one batch size.
  * Forward and backward call ND4J's native {@code conv2d} / {@code conv2d_bp} ops (oneDNN where the
  * backend has it) directly, on output arrays allocated once here, so nothing is allocated or
- * zero-filled per call. The ops are built on the first call, when the input array is known, and
- * rebuilt only if it changes.
+ * zero-filled per call ({@link ConvOps}).
  *
  * <p>Why channels-last: the oneDNN 2.3 inside ND4J 1.0.0-M2.1 runs its forward convolution
  * ({@code brgconv}) on NHWC memory, so with NCHW arrays every forward call first transposes the
@@ -21,18 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * shapes (docs/performance.md); the backward call costs about what it did on NCHW.
  */
 public final class Conv {
-    private final INDArray w;
-    private final INDArray b;
-    private final INDArray gw;
-    private final INDArray gb;
-    private final int[] iArgs;
-    private final INDArray out;
-    private final long[] inShape;
-    private INDArray gIn;
-    private INDArray input;
-    private DynamicCustomOp forwardOp;
-    private DynamicCustomOp backwardOp;
-    private INDArray lastGradOut;
+    private final ConvOps ops;
 
     /**
      * @param w  weights (k, k, in, out); @param b bias (out)
@@ -45,60 +32,25 @@ public final class Conv {
 
     /** As above with padding {@code pad}; b and gb null for a convolution without bias. */
     public Conv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side) {
-        this.w = w;
-        this.b = b;
-        this.gw = gw;
-        this.gb = gb;
         int k = (int) w.size(0);
-        int in = (int) w.size(2);
-        int outC = (int) w.size(3);
         int outSide = (side + 2 * pad - k) / stride + 1;
         // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 = (kH, kW, iC, oC)
-        this.iArgs = new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
-        this.out = Nd4j.create(w.dataType(), n, outSide, outSide, outC);
-        this.inShape = new long[] {n, side, side, in};
+        int[] iArgs = {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
+        INDArray out = Nd4j.create(w.dataType(), n, outSide, outSide, w.size(3));
+        this.ops = new ConvOps("conv2d", "convolution", w, b, gw, gb, iArgs, out, new long[] {n, side, side, w.size(2)});
     }
 
     /** y = conv(x) + b into this layer's output array; x is kept (by reference) for the backward pass. */
     public INDArray forward(INDArray x) {
-        long clock = LayerClock.start();
-        try {
-            if (x != input) {
-                input = x;
-                forwardOp = DynamicCustomOp.builder("conv2d")
-                        .addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b})
-                        .addOutputs(out).addIntegerArguments(iArgs).build();
-                backwardOp = null;
-            }
-            Nd4j.exec(forwardOp);
-            return out;
-        } finally {
-            LayerClock.stop("convolution forward", clock);
-        }
+        return ops.forward(x);
     }
 
     /** Writes the parameters' gradients and returns the input's (an array owned by this layer). */
     public INDArray backward(INDArray gradOut) {
-        long clock = LayerClock.start();
-        try {
-            if (backwardOp == null || gradOut != lastGradOut) {
-                lastGradOut = gradOut;
-                if (gIn == null) {
-                    gIn = Nd4j.create(w.dataType(), inShape); // only when a gradient is taken: sampling never needs it
-                }
-                backwardOp = DynamicCustomOp.builder("conv2d_bp")
-                        .addInputs(b == null ? new INDArray[] {input, w, gradOut} : new INDArray[] {input, w, b, gradOut})
-                        .addOutputs(b == null ? new INDArray[] {gIn, gw} : new INDArray[] {gIn, gw, gb})
-                        .addIntegerArguments(iArgs).build();
-            }
-            Nd4j.exec(backwardOp);
-            return gIn;
-        } finally {
-            LayerClock.stop("convolution backward", clock);
-        }
+        return ops.backward(gradOut);
     }
 
     public INDArray output() {
-        return out;
+        return ops.output();
     }
 }
