@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * writes go through {@code double}; float32 arrays round on write, as ND4J's own ops do.
  */
 final class Flat {
+    /** Per-thread float array the bulk copies of float32 arrays go through (kept: no garbage per call). */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
     private final FloatBuffer f;
     private final DoubleBuffer d;
     private final int length;
@@ -85,8 +87,6 @@ final class Flat {
         }
         f.put(from, tmp, 0, len);
     }
-
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private static float[] scratch(int len) {
         float[] a = SCRATCH.get();
