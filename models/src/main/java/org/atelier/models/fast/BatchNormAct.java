@@ -1,5 +1,6 @@
 package org.atelier.models.fast;
 
+import org.atelier.models.common.BatchNorm;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,7 +18,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * depend on the number of threads.
  */
 public final class BatchNormAct {
-    static final double EPS = 1e-5;
     private static final int CHUNKS = 8;
 
     private final INDArray gamma;
@@ -96,7 +96,7 @@ public final class BatchNormAct {
                 mean[c] = sums[c] / rows;
                 // float64 sums, so E[x²] − E[x]² loses nothing that matters at float32 inputs
                 variance[c] = Math.max(0, sums[channels + c] / rows - mean[c] * mean[c]);
-                rstd[c] = 1 / Math.sqrt(variance[c] + EPS);
+                rstd[c] = 1 / Math.sqrt(variance[c] + BatchNorm.EPS);
                 scale[c] = g.get(c) * rstd[c];
                 shift[c] = b.get(c) - mean[c] * scale[c];
             }

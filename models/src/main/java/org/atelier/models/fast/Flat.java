@@ -12,8 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * writes go through {@code double}; float32 arrays round on write, as ND4J's own ops do.
  */
 final class Flat {
-    /** Per-thread float array the bulk copies of float32 arrays go through (kept: no garbage per call). */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
     private final FloatBuffer f;
     private final DoubleBuffer d;
     private final int length;
@@ -68,7 +66,7 @@ final class Flat {
             d.get(from, dst, 0, len);
             return;
         }
-        float[] tmp = scratch(len);
+        float[] tmp = Blocks.floats(Blocks.FLAT_SLOT, len);
         f.get(from, tmp, 0, len);
         for (int i = 0; i < len; i++) {
             dst[i] = tmp[i];
@@ -81,19 +79,10 @@ final class Flat {
             d.put(from, src, 0, len);
             return;
         }
-        float[] tmp = scratch(len);
+        float[] tmp = Blocks.floats(Blocks.FLAT_SLOT, len);
         for (int i = 0; i < len; i++) {
             tmp[i] = (float) src[i];
         }
         f.put(from, tmp, 0, len);
-    }
-
-    private static float[] scratch(int len) {
-        float[] a = SCRATCH.get();
-        if (a.length < len) {
-            a = new float[len];
-            SCRATCH.set(a);
-        }
-        return a;
     }
 }

@@ -51,8 +51,6 @@ public final class GroupNormAct {
     private final double[] channelSum;
     private INDArray input;
     private final boolean vectorised;
-    /** Per-thread float arrays holding one sample's slices for the vectorised passes (kept: no garbage per call). */
-    private static final ThreadLocal<float[][]> SLICES = ThreadLocal.withInitial(() -> new float[3][0]);
 
     /**
      * @param gamma (…C…) scale, @param beta shift; @param gGamma, gBeta where their gradients go
@@ -211,7 +209,7 @@ public final class GroupNormAct {
         double[] bt = params(beta);
         Parallel.range(n, s -> {
             int base = s * len;
-            float[] v = slice(0, len);
+            float[] v = Blocks.floats(0, len);
             xb.get(base, v, 0, len);
             if (ab != null) {
                 float[] a = new float[channels];
@@ -229,7 +227,7 @@ public final class GroupNormAct {
             double[] scale = new double[channels];
             double[] shift = new double[channels];
             statistics(s, m, var, g, bt, scale, shift);
-            float[] sig = silu ? slice(1, len) : null;
+            float[] sig = silu ? Blocks.floats(1, len) : null;
             VectorGroupNorm.normalise(v, plane, channels, narrow(scale), narrow(shift), silu, sig);
             yb.put(base, v, 0, len);
             if (silu) {
@@ -288,9 +286,9 @@ public final class GroupNormAct {
         float[] bF = narrow(params(beta));
         Parallel.range(n, s -> {
             int base = s * len;
-            float[] xv = slice(0, len);
-            float[] gv = slice(1, len);
-            float[] sv = silu ? slice(2, len) : null;
+            float[] xv = Blocks.floats(0, len);
+            float[] gv = Blocks.floats(1, len);
+            float[] sv = silu ? Blocks.floats(2, len) : null;
             xb.get(base, xv, 0, len);
             gyb.get(base, gv, 0, len);
             if (silu) {
@@ -389,15 +387,6 @@ public final class GroupNormAct {
         double[] v = new double[groups];
         System.arraycopy(perSampleGroup, s * groups, v, 0, groups);
         return v;
-    }
-
-    /** This thread's float array in {@code slot}, at least {@code size} long (contents stale). */
-    private static float[] slice(int slot, int size) {
-        float[][] b = SLICES.get();
-        if (b[slot].length < size) {
-            b[slot] = new float[size];
-        }
-        return b[slot];
     }
 
     private static float[] narrow(double[] v) {

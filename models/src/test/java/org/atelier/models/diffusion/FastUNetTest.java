@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.atelier.models.Batch;
 import org.atelier.models.Engine;
+import org.atelier.models.Relative;
 import org.atelier.models.common.Init;
 import org.atelier.models.common.Net;
 import org.atelier.models.common.ParameterStore;
@@ -85,16 +86,9 @@ class FastUNetTest {
             DiffusionModel other = new DiffusionModel(base.withEngine(engines[1 - e]), 1, space, 99);
             other.parameters().assign(trained[e].parameters().parameters());
             INDArray expected = trained[e].predict(x, 300, cs);
-            double d = relative(other.predict(x, 300, cs), expected);
+            double d = Relative.difference(other.predict(x, 300, cs), expected);
             assertTrue(d < 1e-5, engines[e].id() + " parameters under " + engines[1 - e].id() + ": relative difference " + d);
         }
-    }
-
-    /** ‖a − b‖ / ‖b‖ in float64; b must not be zero (the comparison would prove nothing). */
-    private static double relative(INDArray a, INDArray b) {
-        double norm = b.castTo(DataType.DOUBLE).norm2Number().doubleValue();
-        assertTrue(norm > 0, "a reference value is zero: the comparison would prove nothing");
-        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).norm2Number().doubleValue() / norm;
     }
 
     /** {@link UNet} and the ε-MSE loss over placeholders of one data type, as DiffusionModel builds them. */
@@ -183,7 +177,7 @@ class FastUNetTest {
             INDArray fastOut = fast.forward(inputs.get("x"), inputs.get("temb"), inputs.get("cond")).dup();
             double fastLoss = fast.lossAndGradients(inputs.get("x"), inputs.get("temb"), inputs.get("cond"),
                     inputs.get("target"));
-            double worst = relative(fastOut, sdOut);
+            double worst = Relative.difference(fastOut, sdOut);
             assertEquals(sdLoss, fastLoss, Math.abs(sdLoss) * 1e-6, "loss");
             String worstName = "output";
             double total = 0;
@@ -196,7 +190,7 @@ class FastUNetTest {
                     assertTrue(fast.gradients().get(p).norm2Number().doubleValue() < 1e-5 * Math.sqrt(total), p);
                     continue;
                 }
-                double d = relative(fast.gradients().get(p), sdGrads.get(p));
+                double d = Relative.difference(fast.gradients().get(p), sdGrads.get(p));
                 if (d > worst) {
                     worst = d;
                     worstName = p;

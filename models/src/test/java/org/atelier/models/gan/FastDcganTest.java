@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.atelier.core.image.Image;
 import org.atelier.models.Batch;
 import org.atelier.models.Engine;
+import org.atelier.models.Relative;
 import org.atelier.models.common.BatchNorm;
 import org.atelier.models.common.Init;
 import org.atelier.models.common.Losses;
@@ -93,11 +94,11 @@ class FastDcganTest {
         ParameterStore a = trained.get(0).parameters();
         ParameterStore b = trained.get(1).parameters();
         for (String name : a.parameters().keySet()) {
-            assertTrue(relative(b.parameters().get(name), a.parameters().get(name)) < 1e-4, name);
+            assertTrue(Relative.difference(b.parameters().get(name), a.parameters().get(name)) < 1e-4, name);
         }
         for (String name : a.buffers().keySet()) {
             if (name.startsWith("g_")) {
-                assertTrue(relative(b.buffers().get(name), a.buffers().get(name)) < 1e-4, name);
+                assertTrue(Relative.difference(b.buffers().get(name), a.buffers().get(name)) < 1e-4, name);
             }
         }
         List<Image> sa = trained.get(0).sample(4, OptionalInt.empty(), new SplittableRandom(9));
@@ -109,13 +110,6 @@ class FastDcganTest {
                 assertEquals(pa[j], pb[j], 1e-3, "sample " + i + " pixel " + j);
             }
         }
-    }
-
-    /** ‖a − b‖ / ‖b‖ in float64; b must not be zero (the comparison would prove nothing). */
-    private static double relative(INDArray a, INDArray b) {
-        double norm = b.castTo(DataType.DOUBLE).norm2Number().doubleValue();
-        assertTrue(norm > 0, "a reference value is zero: the comparison would prove nothing");
-        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).norm2Number().doubleValue() / norm;
     }
 
     /** ImageGan's two training graphs (G's step through D; D on a real and a fake batch) over typed placeholders. */
@@ -195,7 +189,7 @@ class FastDcganTest {
             List<String> gOuts = new ArrayList<>(List.of(graphs.fake, graphs.gLoss));
             gOuts.addAll(BatchNorm.outputNames(graphs.gStats));
             OutAndGrad gog = graphs.g.calculateGradientsAndOutputs(gIn, gOuts, store.names(GanNets.G));
-            double worst = relative(fast.generate(inputs.get("z")).dup(), gog.getOutputs().get(graphs.fake));
+            double worst = Relative.difference(fast.generate(inputs.get("z")).dup(), gog.getOutputs().get(graphs.fake));
 
             double gLoss = fast.generatorLoss(inputs.get("z"));
             assertEquals(gog.getOutputs().get(graphs.gLoss).getDouble(0), gLoss, 1e-6 * Math.abs(gLoss), "G's loss");
@@ -221,7 +215,7 @@ class FastDcganTest {
         }
 
         private static double check(String name, INDArray fastValue, INDArray oracle) {
-            double d = relative(fastValue.castTo(DataType.DOUBLE), oracle.castTo(DataType.DOUBLE));
+            double d = Relative.difference(fastValue, oracle);
             return d;
         }
     }
