@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * builds it), for one batch size.
  * Forward and backward call ND4J's native {@code conv2d} / {@code conv2d_bp} ops (oneDNN where the
  * backend has it) directly, on output arrays allocated once here, so nothing is allocated or
- * zero-filled per call ({@link ConvOps}).
+ * zero-filled per call ({@link ConvOps}); a 1×1, stride-1 convolution's backward is the three matrix
+ * products it equals instead ({@link PointwiseBackward}).
  *
  * <p>Why channels-last: the oneDNN 2.3 inside ND4J 1.0.0-M2.1 runs its forward convolution
  * ({@code brgconv}) on NHWC memory, so with NCHW arrays every forward call first transposes the
@@ -20,6 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Conv {
     private final ConvOps ops;
+    /** The backward pass as matrix products, for a 1×1, stride-1 convolution; else null. */
+    private final PointwiseBackward pointwise;
 
     /**
      * @param w  weights (k, k, in, out); @param b bias (out)
@@ -37,7 +40,9 @@ public final class Conv {
         // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 = (kH, kW, iC, oC)
         int[] iArgs = {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
         INDArray out = Nd4j.create(w.dataType(), n, outSide, outSide, w.size(3));
-        this.ops = new ConvOps("conv2d", "convolution", w, b, gw, gb, iArgs, out, new long[] {n, side, side, w.size(2)});
+        long[] inShape = {n, side, side, w.size(2)};
+        this.ops = new ConvOps("conv2d", "convolution", w, b, gw, gb, iArgs, out, inShape);
+        this.pointwise = k == 1 && stride == 1 && pad == 0 ? new PointwiseBackward(w, gw, gb, inShape) : null;
     }
 
     /** y = conv(x) + b into this layer's output array; x is kept (by reference) for the backward pass. */
@@ -47,6 +52,15 @@ public final class Conv {
 
     /** Writes the parameters' gradients and returns the input's (an array owned by this layer). */
     public INDArray backward(INDArray gradOut) {
+        INDArray x = ops.input();
+        if (pointwise != null && PointwiseBackward.fits(x) && PointwiseBackward.fits(gradOut)) {
+            long clock = LayerClock.start();
+            try {
+                return pointwise.backward(x, gradOut);
+            } finally {
+                LayerClock.stop("convolution backward", clock);
+            }
+        }
         return ops.backward(gradOut);
     }
 

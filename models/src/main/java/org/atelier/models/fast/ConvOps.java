@@ -29,8 +29,10 @@ final class ConvOps {
     /**
      * @param op    the forward op's name; the backward one is {@code op + "_bp"}
      * @param kind  the profile's name for the layer ({@link LayerClock})
-     * @param b     bias or null (then gb is null too); gw, gb are overwritten by each backward call
-     * @param iArgs the ops' integer arguments; @param out the output array; @param inShape the input's shape
+     * @param b     bias or null (then gb is null too); gw, gb are overwritten by each backward call (both
+     *              null for one used only forward)
+     * @param iArgs the ops' integer arguments; @param out the output array (null for one used only backward);
+     *              @param inShape the input's shape
      */
     ConvOps(String op, String kind, INDArray w, INDArray b, INDArray gw, INDArray gb, int[] iArgs, INDArray out,
             long[] inShape) {
@@ -48,7 +50,7 @@ final class ConvOps {
     INDArray forward(INDArray x) {
         long clock = LayerClock.start();
         try {
-            if (x != input) {
+            if (x != input || forwardOp == null) {
                 input = x;
                 forwardOp = DynamicCustomOp.builder(op)
                         .addInputs(b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b})
@@ -63,8 +65,21 @@ final class ConvOps {
     }
 
     INDArray backward(INDArray gradOut) {
+        return backward(input, gradOut);
+    }
+
+    /**
+     * The backward call for input x, whether or not {@link #forward} saw it (for a layer whose forward
+     * pass computes the same function another way, {@link UpsampleConv}).
+     */
+    INDArray backward(INDArray x, INDArray gradOut) {
         long clock = LayerClock.start();
         try {
+            if (x != input) {
+                input = x;
+                forwardOp = null;
+                backwardOp = null;
+            }
             if (backwardOp == null || gradOut != lastGradOut) {
                 lastGradOut = gradOut;
                 if (gIn == null) {
@@ -84,5 +99,10 @@ final class ConvOps {
 
     INDArray output() {
         return out;
+    }
+
+    /** The input of the last forward call. */
+    INDArray input() {
+        return input;
     }
 }
