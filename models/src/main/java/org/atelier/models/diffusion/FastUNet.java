@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.atelier.models.fast.ChannelRuns;
 import org.atelier.models.fast.Conv;
 import org.atelier.models.fast.Dense;
 import org.atelier.models.fast.GroupNormAct;
@@ -13,7 +14,6 @@ import org.atelier.models.fast.SelfAttention;
 import org.atelier.models.fast.UpsampleConv;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The {@link UNet} with an explicit forward and backward pass outside SameDiff's executor (the
@@ -21,7 +21,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * graph holds (looked up by the same names, so checkpoints, the optimiser and the EMA see no
  * difference), each layer's activations and gradients in arrays allocated once per batch size and
  * reused. Convolutions and matrix products are ND4J's native ops (the up path's nearest upsampling
- * and 3×3 convolution as the one transposed convolution they equal, {@link UpsampleConv});
+ * and 3×3 convolution computed on the low-resolution input, {@link UpsampleConv}, and written straight
+ * into the next level's concatenation buffer);
  * GroupNorm+SiLU, the softmax and the loss are hand-written loops ({@code org.atelier.models.fast}).
  * Inside, activations are channels-last (N, H, W, C), the layout ND4J's oneDNN convolves without
  * transposing ({@link Conv}); the input and output keep the UNet's (N, C, H, W), transposed at the
@@ -227,10 +228,12 @@ public final class FastUNet {
                 h = attn.forward(h);
             }
             h = mid2.forward(h);
+            concat.get(levels - 1).first(h);
             for (int l = levels - 1; l >= 0; l--) {
-                h = up.get(l).forward(concat.get(l).forward(h, skips.get(l)));
+                h = up.get(l).forward(concat.get(l).forward(skips.get(l)));
                 if (l > 0) {
-                    h = upConv.get(l).forward(h);
+                    // straight into the next level's concatenation buffer, not copied there afterwards
+                    upConv.get(l).forwardInto(h, concat.get(l - 1).out, 0);
                 }
             }
             return outNchw.assign(outConv.forward(outNorm.forward(h, null)).permute(0, 3, 1, 2));
@@ -314,45 +317,43 @@ public final class FastUNet {
         }
 
         /** The channel concatenation (last axis) of the up path's input and a skip, and its split gradient. */
+        /** Channels-last concatenation [h, skip] along channels, and its gradient's split. */
         private final class Concat {
             final INDArray out;
-            final INDArray first;
-            final INDArray second;
             final INDArray gFirst;
             final INDArray gSkip;
-            INDArray gradIn;
-            INDArray gFirstView;
-            INDArray gSecondView;
+            final int c1;
+            final int c2;
 
             Concat(int c1, int c2, int side) {
                 var dt = x.dataType();
+                this.c1 = c1;
+                this.c2 = c2;
                 out = Nd4j.create(dt, n, side, side, c1 + c2);
-                first = out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, c1));
-                second = out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(c1, c1 + c2));
                 gFirst = Nd4j.create(dt, n, side, side, c1);
                 gSkip = Nd4j.create(dt, n, side, side, c2);
             }
 
-            INDArray forward(INDArray h, INDArray skip) {
+            /** Copies h into the first c1 channels (below the middle, the up path's convolution writes them itself). */
+            void first(INDArray h) {
                 long clock = LayerClock.start();
-                first.assign(h);
-                second.assign(skip);
+                ChannelRuns.copy(out, 0, h, 0, c1);
+                LayerClock.stop("concatenation forward", clock);
+            }
+
+            /** Copies the skip into the last c2 channels and returns the concatenation. */
+            INDArray forward(INDArray skip) {
+                long clock = LayerClock.start();
+                ChannelRuns.copy(out, c1, skip, 0, c2);
                 LayerClock.stop("concatenation forward", clock);
                 return out;
             }
 
             /** Splits the gradient of the concatenation; returns the first part's, keeps the skip's in gSkip. */
             INDArray backward(INDArray g) {
-                if (g != gradIn) {
-                    gradIn = g;
-                    long c1 = gFirst.size(3);
-                    gFirstView = g.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, c1));
-                    gSecondView = g.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
-                            NDArrayIndex.interval(c1, g.size(3)));
-                }
                 long clock = LayerClock.start();
-                gFirst.assign(gFirstView);
-                gSkip.assign(gSecondView);
+                ChannelRuns.copy(gFirst, 0, g, 0, c1);
+                ChannelRuns.copy(gSkip, 0, g, c1, c2);
                 LayerClock.stop("concatenation backward", clock);
                 return gFirst;
             }

@@ -1,7 +1,5 @@
 package org.atelier.models.fast;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,12 +44,20 @@ public final class UpsampleConv {
     private final ConvOps phases;
     private final ConvOps transposed;
     private final INDArray y;
-    private final INDArray out;
+    /** The output array of {@link #forward}, allocated on its first call (the UNet uses {@link #forwardInto}). */
+    private INDArray out;
     private final int in;
     private final int outChannels;
     private final int n;
     private final int side;
     private INDArray input;
+    /** Java copies of the weights, their unfoldings and gradients, allocated once (no garbage per step). */
+    private final double[] w3Values;
+    private final double[] phaseValues;
+    private final double[] w4Values;
+    private final double[] gw4Values;
+    private final double[] gw3Values;
+    private final double[] biasValues;
 
     /**
      * @param w  the 3×3 convolution's weights (3, 3, in, out); @param b its bias (out)
@@ -73,7 +79,6 @@ public final class UpsampleConv {
         this.wPhases = Nd4j.create(dt, 2, 2, in, 4L * outChannels);
         this.bPhases = Nd4j.create(dt, 4L * outChannels);
         this.y = Nd4j.create(dt, n, side + 1, side + 1, 4L * outChannels);
-        this.out = Nd4j.create(dt, n, 2L * side, 2L * side, outChannels);
         // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 (conv2d: (kH, kW, iC, oC),
         // deconv2d: (kH, kW, oC, iC)); the first is used only forward, the second only backward
         this.phases = new ConvOps("conv2d", KIND, wPhases, bPhases, null, null,
@@ -82,19 +87,37 @@ public final class UpsampleConv {
         this.gw4 = w4.ulike();
         this.transposed = new ConvOps("deconv2d", KIND, w4, b, gw4, gb,
                 new int[] {4, 4, 2, 2, 1, 1, 1, 1, 0, 1, 0}, null, inShape);
+        int io = in * outChannels;
+        this.w3Values = new double[9 * io];
+        this.phaseValues = new double[16 * io];
+        this.w4Values = new double[16 * io];
+        this.gw4Values = new double[16 * io];
+        this.gw3Values = new double[9 * io];
+        this.biasValues = new double[outChannels];
     }
 
     /** The upsampled-and-convolved x (N, side, side, in) → (N, 2·side, 2·side, out), an array of this layer's. */
     public INDArray forward(INDArray x) {
+        if (out == null) {
+            out = Nd4j.create(y.dataType(), n, 2L * side, 2L * side, outChannels);
+        }
+        forwardInto(x, out, 0);
+        return out;
+    }
+
+    /**
+     * The same output written into channels [channel, channel + out) of dst (N, 2·side, 2·side, ≥ out),
+     * dense and c-ordered: the UNet's concatenation buffer, so the output is not copied again there.
+     */
+    public void forwardInto(INDArray x, INDArray dst, int channel) {
         input = x;
         long clock = LayerClock.start();
         unfoldPhases();
         LayerClock.stop(KIND + " forward", clock);
         phases.forward(x);
         clock = LayerClock.start();
-        placeParities();
+        placeParities(dst, channel);
         LayerClock.stop(KIND + " forward", clock);
-        return out;
     }
 
     /** Writes the 3×3 weights' and the bias's gradients and returns x's. */
@@ -110,23 +133,29 @@ public final class UpsampleConv {
     }
 
     /** Σ_{a,b} FOLD[ky][a]·FOLD[kx][b]·w3[a][b][i][o]: tap (ky, kx) of the 4×4 kernel, from input channel i to output o. */
-    private double tap(Flat w, int ky, int kx, int i, int o) {
+    private double tap(double[] w, int ky, int kx, int i, int o) {
         double s = 0;
         for (int a = 0; a < 3; a++) {
             for (int c = 0; c < 3; c++) {
                 if (FOLD[ky][a] * FOLD[kx][c] != 0) {
-                    s += w.get(((a * 3 + c) * in + i) * outChannels + o);
+                    s += w[((a * 3 + c) * in + i) * outChannels + o];
                 }
             }
         }
         return s;
     }
 
+    /** The 3×3 weights in a Java array (one bulk copy: element by element through the buffer cost 3–6 ns a read). */
+    private double[] weights3() {
+        Flat.of(w3).get(0, w3Values, w3Values.length);
+        return w3Values;
+    }
+
     /** wPhases[u][v][i][(2a + b)·out + o] = tap (3 − a − 2u, 3 − b − 2v); bPhases = the bias four times. */
     private void unfoldPhases() {
-        Flat src = Flat.of(w3);
-        Flat dst = Flat.of(wPhases);
+        double[] w = weights3();
         int wide = 4 * outChannels;
+        double[] phases = phaseValues;
         for (int u = 0; u < 2; u++) {
             for (int v = 0; v < 2; v++) {
                 for (int i = 0; i < in; i++) {
@@ -135,35 +164,40 @@ public final class UpsampleConv {
                         for (int c = 0; c < 2; c++) {
                             int col = (2 * a + c) * outChannels;
                             for (int o = 0; o < outChannels; o++) {
-                                dst.set(row + col + o, tap(src, 3 - a - 2 * u, 3 - c - 2 * v, i, o));
+                                phases[row + col + o] = tap(w, 3 - a - 2 * u, 3 - c - 2 * v, i, o);
                             }
                         }
                     }
                 }
             }
         }
-        Flat bias = Flat.of(b);
+        Flat.of(wPhases).put(0, phases, phases.length);
+        double[] bias = biasValues;
+        Flat.of(b).get(0, bias, outChannels);
         Flat tiled = Flat.of(bPhases);
         for (int p = 0; p < 4; p++) {
-            for (int o = 0; o < outChannels; o++) {
-                tiled.set(p * outChannels + o, bias.get(o));
-            }
+            tiled.put(p * outChannels, bias, outChannels);
         }
     }
 
-    /** out[s][2i + a][2j + b][·] = y[s][i + a][j + b][(2a + b)·out ..]: runs of out channels, copied buffer to buffer. */
-    private void placeParities() {
+    /** dst[s][2i + a][2j + b][channel ..] = y[s][i + a][j + b][(2a + b)·out ..]: runs of out channels, buffer to buffer. */
+    private void placeParities(INDArray dst, int channel) {
         int wide = 4 * outChannels;
         int ySide = side + 1;
         int outSide = 2 * side;
-        RunCopy copy = runCopy(out, y);
+        int dstWidth = (int) dst.size(3);
+        if (dst.size(0) != n || dst.size(1) != outSide || dst.size(2) != outSide || channel + outChannels > dstWidth) {
+            throw new IllegalArgumentException("cannot place a (" + n + ", " + outSide + ", " + outSide + ", " + outChannels
+                    + ") output at channel " + channel + " of " + java.util.Arrays.toString(dst.shape()));
+        }
+        ChannelRuns.RunCopy copy = ChannelRuns.between(dst, y);
         Parallel.range(n, s -> {
             for (int i = 0; i < side; i++) {
                 for (int a = 0; a < 2; a++) {
                     for (int j = 0; j < side; j++) {
                         for (int c = 0; c < 2; c++) {
                             int from = ((s * ySide + i + a) * ySide + j + c) * wide + (2 * a + c) * outChannels;
-                            int to = ((s * outSide + 2 * i + a) * outSide + 2 * j + c) * outChannels;
+                            int to = ((s * outSide + 2 * i + a) * outSide + 2 * j + c) * dstWidth + channel;
                             copy.run(to, from, outChannels);
                         }
                     }
@@ -172,44 +206,29 @@ public final class UpsampleConv {
         });
     }
 
-    /** Copies len values from src's buffer at from to dst's at to. */
-    private interface RunCopy {
-        void run(int to, int from, int len);
-    }
-
-    /** Bulk copies between two arrays' native buffers (no Java array in between); both dense and c-ordered. */
-    private static RunCopy runCopy(INDArray dst, INDArray src) {
-        if (dst.dataType() == DataType.FLOAT) {
-            FloatBuffer d = dst.data().asNioFloat();
-            FloatBuffer s = src.data().asNioFloat();
-            return (to, from, len) -> d.put(to, s, from, len);
-        }
-        DoubleBuffer d = dst.data().asNioDouble();
-        DoubleBuffer s = src.data().asNioDouble();
-        return (to, from, len) -> d.put(to, s, from, len);
-    }
-
     /** w4[ky][kx][o][i] = tap (ky, kx) from i to o. */
     private void unfoldTransposed() {
-        Flat src = Flat.of(w3);
-        Flat dst = Flat.of(w4);
+        double[] w = weights3();
+        double[] w4v = w4Values;
         for (int ky = 0; ky < 4; ky++) {
             for (int kx = 0; kx < 4; kx++) {
                 int base = (ky * 4 + kx) * in * outChannels;
                 for (int o = 0; o < outChannels; o++) {
                     for (int i = 0; i < in; i++) {
-                        dst.set(base + o * in + i, tap(src, ky, kx, i, o));
+                        w4v[base + o * in + i] = tap(w, ky, kx, i, o);
                     }
                 }
             }
         }
+        Flat.of(w4).put(0, w4v, w4v.length);
     }
 
     /** gw3[a][b][i][o] = Σ_{ky,kx} FOLD[ky][a]·FOLD[kx][b]·gw4[ky][kx][o][i]. */
     private void fold() {
-        Flat src = Flat.of(gw4);
-        Flat dst = Flat.of(gw3);
         int io = in * outChannels;
+        double[] g4 = gw4Values;
+        Flat.of(gw4).get(0, g4, g4.length);
+        double[] g3 = gw3Values;
         for (int a = 0; a < 3; a++) {
             for (int c = 0; c < 3; c++) {
                 int base = (a * 3 + c) * io;
@@ -219,14 +238,15 @@ public final class UpsampleConv {
                         for (int ky = 0; ky < 4; ky++) {
                             for (int kx = 0; kx < 4; kx++) {
                                 if (FOLD[ky][a] * FOLD[kx][c] != 0) {
-                                    s += src.get((ky * 4 + kx) * io + o * in + i);
+                                    s += g4[(ky * 4 + kx) * io + o * in + i];
                                 }
                             }
                         }
-                        dst.set(base + i * outChannels + o, s);
+                        g3[base + i * outChannels + o] = s;
                     }
                 }
             }
         }
+        Flat.of(gw3).put(0, g3, g3.length);
     }
 }
