@@ -57,6 +57,27 @@ class UpsampleConvTest {
         assertClose("bias gradient", gb, grads.get("b"));
     }
 
+    @org.junit.jupiter.api.Test
+    void writesIntoAWiderBufferAtAChannelOffset() {
+        int n = 2;
+        int side = 5;
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, n, side, side, 3);
+        INDArray w = Nd4j.randn(DataType.DOUBLE, 3, 3, 3, 4);
+        INDArray b = Nd4j.randn(DataType.DOUBLE, 4);
+        UpsampleConv layer = new UpsampleConv(w, b, w.ulike(), b.ulike(), n, side);
+        INDArray alone = layer.forward(x).dup();
+        INDArray wide = Nd4j.rand(DataType.DOUBLE, n, 2 * side, 2 * side, 9);
+        INDArray before = wide.dup();
+        layer.forwardInto(x, wide, 2);
+        org.nd4j.linalg.indexing.INDArrayIndex all = org.nd4j.linalg.indexing.NDArrayIndex.all();
+        assertClose("the written channels", wide.get(all, all, all, org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6)), alone);
+        org.junit.jupiter.api.Assertions.assertEquals(before.get(all, all, all, org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)),
+                wide.get(all, all, all, org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)), "channels before the offset untouched");
+        org.junit.jupiter.api.Assertions.assertEquals(before.get(all, all, all, org.nd4j.linalg.indexing.NDArrayIndex.interval(6, 9)),
+                wide.get(all, all, all, org.nd4j.linalg.indexing.NDArrayIndex.interval(6, 9)), "channels after them untouched");
+    }
+
     private static void assertClose(String what, INDArray got, INDArray want) {
         double d = Relative.difference(got, want);
         assertTrue(d < 1e-12, what + ": relative difference " + d);
