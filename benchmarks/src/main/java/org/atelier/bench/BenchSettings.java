@@ -20,10 +20,16 @@ import org.atelier.models.gan.GanArch;
 public record BenchSettings(boolean quick, int warmup, int iterations, int batch, GanArch gan, UNetArch unet,
                             int ddimSteps, int ddimImages, int fidSamples, int fidDimension, int ssimPairs,
                             boolean gcPerRun, Engine engine) {
-    /** Untimed runs per case unless asked otherwise. */
-    public static final int DEFAULT_WARMUP = 2;
-    /** Timed runs per case unless asked otherwise. */
-    public static final int DEFAULT_ITERATIONS = 5;
+    /**
+     * Untimed runs per case unless asked otherwise. Ten, because the JIT compiles the fast engine's
+     * Java loops during the first steps (and recompiles them as new layer shapes reach them, on the
+     * same two cores): in one run of 30 after 2 warm-ups, the UNet-28 step's steps 3 to 9 took
+     * 0.37–0.62 s (median 0.45), the 23 after them a median of 0.36 s (issue 20). A training run of
+     * thousands of steps is in the later regime.
+     */
+    public static final int DEFAULT_WARMUP = 10;
+    /** Timed runs per case unless asked otherwise: with five, one slow run moved the median by several per cent. */
+    public static final int DEFAULT_ITERATIONS = 15;
     /** Bounds that catch a typo before it becomes hours of runs. */
     public static final int MAX_WARMUP = 100;
     public static final int MAX_ITERATIONS = 1000;
