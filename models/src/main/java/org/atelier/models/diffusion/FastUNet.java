@@ -316,7 +316,6 @@ public final class FastUNet {
             }
         }
 
-        /** The channel concatenation (last axis) of the up path's input and a skip, and its split gradient. */
         /** Channels-last concatenation [h, skip] along channels, and its gradient's split. */
         private final class Concat {
             final INDArray out;
