@@ -37,11 +37,9 @@ public final class Conv {
     public Conv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side) {
         int k = (int) w.size(0);
         int outSide = (side + 2 * pad - k) / stride + 1;
-        // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 = (kH, kW, iC, oC)
-        int[] iArgs = {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
         INDArray out = Nd4j.create(w.dataType(), n, outSide, outSide, w.size(3));
         long[] inShape = {n, side, side, w.size(2)};
-        this.ops = new ConvOps("conv2d", "convolution", w, b, gw, gb, iArgs, out, inShape);
+        this.ops = new ConvOps("conv2d", "convolution", w, b, gw, gb, ConvOps.nhwcArgs(k, stride, pad), out, inShape);
         this.pointwise = k == 1 && stride == 1 && pad == 0 ? new PointwiseBackward(w, gw, gb, inShape) : null;
     }
 

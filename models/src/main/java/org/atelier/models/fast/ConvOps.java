@@ -47,6 +47,15 @@ final class ConvOps {
         this.inShape = inShape;
     }
 
+    /**
+     * The integer arguments of {@code conv2d}/{@code deconv2d} and their {@code _bp} for a square k×k
+     * kernel on NHWC arrays: kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format
+     * 0 (conv2d: (kH, kW, iC, oC); deconv2d: (kH, kW, oC, iC)).
+     */
+    static int[] nhwcArgs(int k, int stride, int pad) {
+        return new int[] {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
+    }
+
     INDArray forward(INDArray x) {
         long clock = LayerClock.start();
         try {

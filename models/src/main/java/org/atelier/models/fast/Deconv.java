@@ -18,17 +18,11 @@ public final class Deconv {
      * @param n  batch size; @param side input side (square)
      */
     public Deconv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side) {
-        this(w, b, gw, gb, stride, pad, n, side, "transposed convolution");
-    }
-
-    /** @param kind the profile's name for this layer ({@link LayerClock}) */
-    Deconv(INDArray w, INDArray b, INDArray gw, INDArray gb, int stride, int pad, long n, int side, String kind) {
         int k = (int) w.size(0);
         long outSide = (long) stride * (side - 1) + k - 2L * pad;
-        // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 = (kH, kW, oC, iC)
-        int[] iArgs = {k, k, stride, stride, pad, pad, 1, 1, 0, 1, 0};
         INDArray out = Nd4j.create(w.dataType(), n, outSide, outSide, w.size(2));
-        this.ops = new ConvOps("deconv2d", kind, w, b, gw, gb, iArgs, out, new long[] {n, side, side, w.size(3)});
+        this.ops = new ConvOps("deconv2d", "transposed convolution", w, b, gw, gb, ConvOps.nhwcArgs(k, stride, pad), out,
+                new long[] {n, side, side, w.size(3)});
     }
 
     /** y = convT(x) + b into this layer's output array; x is kept (by reference) for the backward pass. */

@@ -44,14 +44,16 @@ public final class UpsampleConv {
     private final ConvOps phases;
     private final ConvOps transposed;
     private final INDArray y;
-    /** The output array of {@link #forward}, allocated on its first call (the UNet uses {@link #forwardInto}). */
-    private INDArray out;
     private final int in;
     private final int outChannels;
     private final int n;
     private final int side;
     private INDArray input;
-    /** Java copies of the weights, their unfoldings and gradients, allocated once (no garbage per step). */
+    /**
+     * Java copies of the weights (read by the forward call, reused by the backward one: the
+     * parameters do not change between them), their unfoldings and gradients, allocated once (no
+     * garbage per step).
+     */
     private final double[] w3Values;
     private final double[] phaseValues;
     private final double[] w4Values;
@@ -79,14 +81,11 @@ public final class UpsampleConv {
         this.wPhases = Nd4j.create(dt, 2, 2, in, 4L * outChannels);
         this.bPhases = Nd4j.create(dt, 4L * outChannels);
         this.y = Nd4j.create(dt, n, side + 1, side + 1, 4L * outChannels);
-        // kH kW sH sW pH pW dH dW, same-mode 0, data format 1 = NHWC, weight format 0 (conv2d: (kH, kW, iC, oC),
-        // deconv2d: (kH, kW, oC, iC)); the first is used only forward, the second only backward
-        this.phases = new ConvOps("conv2d", KIND, wPhases, bPhases, null, null,
-                new int[] {2, 2, 1, 1, 1, 1, 1, 1, 0, 1, 0}, y, inShape);
+        // the first is used only forward, the second only backward
+        this.phases = new ConvOps("conv2d", KIND, wPhases, bPhases, null, null, ConvOps.nhwcArgs(2, 1, 1), y, inShape);
         this.w4 = Nd4j.create(dt, 4, 4, outChannels, in);
         this.gw4 = w4.ulike();
-        this.transposed = new ConvOps("deconv2d", KIND, w4, b, gw4, gb,
-                new int[] {4, 4, 2, 2, 1, 1, 1, 1, 0, 1, 0}, null, inShape);
+        this.transposed = new ConvOps("deconv2d", KIND, w4, b, gw4, gb, ConvOps.nhwcArgs(4, 2, 1), null, inShape);
         int io = in * outChannels;
         this.w3Values = new double[9 * io];
         this.phaseValues = new double[16 * io];
@@ -96,18 +95,10 @@ public final class UpsampleConv {
         this.biasValues = new double[outChannels];
     }
 
-    /** The upsampled-and-convolved x (N, side, side, in) → (N, 2·side, 2·side, out), an array of this layer's. */
-    public INDArray forward(INDArray x) {
-        if (out == null) {
-            out = Nd4j.create(y.dataType(), n, 2L * side, 2L * side, outChannels);
-        }
-        forwardInto(x, out, 0);
-        return out;
-    }
-
     /**
-     * The same output written into channels [channel, channel + out) of dst (N, 2·side, 2·side, ≥ out),
-     * dense and c-ordered: the UNet's concatenation buffer, so the output is not copied again there.
+     * The upsampled-and-convolved x (N, side, side, in), written into channels [channel, channel + out)
+     * of dst (N, 2·side, 2·side, ≥ out), dense and c-ordered: in the UNet, the next level's
+     * concatenation buffer, so the output is not copied again there.
      */
     public void forwardInto(INDArray x, INDArray dst, int channel) {
         input = x;
@@ -145,15 +136,15 @@ public final class UpsampleConv {
         return s;
     }
 
-    /** The 3×3 weights in a Java array (one bulk copy: element by element through the buffer cost 3–6 ns a read). */
-    private double[] weights3() {
+    /** Reads the 3×3 weights into w3Values (one bulk copy: element by element through the buffer cost 3–6 ns a read). */
+    private void readWeights3() {
         Flat.of(w3).get(0, w3Values, w3Values.length);
-        return w3Values;
     }
 
     /** wPhases[u][v][i][(2a + b)·out + o] = tap (3 − a − 2u, 3 − b − 2v); bPhases = the bias four times. */
     private void unfoldPhases() {
-        double[] w = weights3();
+        readWeights3();
+        double[] w = w3Values;
         int wide = 4 * outChannels;
         double[] phases = phaseValues;
         for (int u = 0; u < 2; u++) {
@@ -208,7 +199,7 @@ public final class UpsampleConv {
 
     /** w4[ky][kx][o][i] = tap (ky, kx) from i to o. */
     private void unfoldTransposed() {
-        double[] w = weights3();
+        double[] w = w3Values; // as the forward call read them
         double[] w4v = w4Values;
         for (int ky = 0; ky < 4; ky++) {
             for (int kx = 0; kx < 4; kx++) {
